@@ -1,0 +1,109 @@
+"""Tokenization and lemmatization for Latin-script languages (de, id, en).
+
+Words come from one regular expression that keeps compounds, names and
+decimal numbers whole (``Tesla-Aktionäre``, ``GPT-4o``, ``43,5``); lemmas come
+from simplemma's lexicons.  No offline part-of-speech tagger covers German
+and Indonesian, so the coarse tag is rule-based and says so: PUNCT, SYM and
+NUM by character class; PROPN for mixed-case or alphanumeric names and for
+capitalised words inside a sentence that the lexicon does not know; NOUN for
+capitalised German words it does know (German capitalises every noun); X for
+every other word.
+
+Indonesian lemmatization is off by default: simplemma strips derivational
+affixes, and those change meaning (pemerintah 'government' → perintah
+'order', perusahaan 'company' → usaha 'effort').
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import simplemma
+
+from newskit.tokens import Token
+
+#: Words (with inner hyphens, apostrophes, decimal points/commas) or any
+#: other single visible character.
+TOKEN_RE = re.compile(r"\w+(?:[-.,'’&]\w+)*|[^\w\s]")
+NUMBER_RE = re.compile(r"^\d+(?:[.,]\d+)*$")
+#: Characters after which the next word starts a sentence.
+SENTENCE_OPENERS = frozenset('.!?:;…▲"“„«»\'‘’([')
+
+#: Scale words that belong to a number ("43,5 Milliarden"): tagged NUM so
+#: they do not top term-frequency tables.
+SCALE_WORDS: dict[str, frozenset[str]] = {
+    "de": frozenset({"tausend", "million", "millionen", "milliarde", "milliarden", "billion", "billionen"}),
+    "id": frozenset({"ribu", "juta", "miliar", "triliun"}),
+    "en": frozenset({"thousand", "million", "millions", "billion", "billions", "trillion"}),
+}
+#: Clitics glued to names by a hyphen, removed from the lemma (Grok-nya → Grok).
+NAME_CLITICS: dict[str, tuple[str, ...]] = {"id": ("-nya", "-lah", "-kah"), "de": (), "en": ("'s", "’s")}
+
+#: Whether lemmatization is on by default, per language.
+LEMMATIZE_BY_DEFAULT: dict[str, bool] = {"de": True, "en": True, "id": False}
+
+
+def looks_like_name(word: str) -> bool:
+    """xAI, OpenAI, GPT-4o, SpaceX: capitals after the first letter or
+    letters mixed with digits mark a name in any Latin-script language."""
+    letters = [c for c in word if c.isalpha()]
+    mixed_digits = any(c.isdigit() for c in word) and bool(letters)
+    return mixed_digits or any(c.isupper() for c in letters[1:]) and not word.isupper()
+
+
+def tag_word(word: str, lang: str, sentence_start: bool) -> str:
+    """Rule-based coarse tag for one word token (see the module docstring)."""
+    if NUMBER_RE.match(word) or word.lower() in SCALE_WORDS.get(lang, ()):
+        return "NUM"
+    category = unicodedata.category(word[0])
+    if len(word) == 1 and category.startswith("P"):
+        return "PUNCT"
+    if len(word) == 1 and category.startswith("S"):
+        return "SYM"
+    if looks_like_name(word):
+        return "PROPN"
+    if not word[0].isupper():
+        return "X"
+    if sentence_start and simplemma.is_known(word.lower(), lang=lang):
+        return "X"
+    if lang == "de" and simplemma.is_known(word, lang=lang):
+        return "NOUN"
+    return "PROPN"
+
+
+def lemmatize_word(word: str, pos: str, lang: str, lemmatize: bool) -> str:
+    """simplemma's lemma for ordinary words; names and numbers stay as written."""
+    if pos == "PROPN":
+        return strip_clitic(word, lang)
+    if pos in ("NUM", "PUNCT", "SYM"):
+        return word
+    if not lemmatize:
+        return word.lower()
+    return simplemma.lemmatize(word, lang=lang)
+
+
+def strip_clitic(word: str, lang: str) -> str:
+    """Drop a clitic glued to a name (Indonesian Grok-nya, English Musk's)."""
+    for clitic in NAME_CLITICS.get(lang, ()):
+        if word.endswith(clitic) and len(word) > len(clitic):
+            return word[: -len(clitic)]
+    return word
+
+
+def tokenize_latin_raw(text: str, lang: str, lemmatize: bool | None = None) -> list[Token]:
+    """Tokens with offsets, lemmas and coarse tags (before the merge pass)."""
+    if lemmatize is None:
+        lemmatize = LEMMATIZE_BY_DEFAULT.get(lang, True)
+    tokens: list[Token] = []
+    sentence_start = True
+    for match in TOKEN_RE.finditer(text):
+        word = match.group()
+        pos = tag_word(word, lang, sentence_start)
+        tokens.append(Token(word, lemmatize_word(word, pos, lang, lemmatize), pos,
+                            match.start(), match.end()))
+        if pos not in ("PUNCT", "SYM"):
+            sentence_start = False
+        elif word in SENTENCE_OPENERS:
+            sentence_start = True
+    return tokens
