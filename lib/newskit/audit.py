@@ -1,0 +1,232 @@
+"""Translation audit: what does a reader of one version never learn?
+
+Three of the articles are machine translations of one report.  For every
+pair of documents in a translation group the paragraphs are aligned
+(:mod:`newskit.align`) and each aligned pair is compared on facts that
+survive translation unchanged in meaning but not in spelling:
+
+* **entities** (gazetteer ids, so マスク氏 = Musk = Musks),
+* **quantities** (normalised values, so 60億 = 6 Milliarden = 6 miliar),
+* **quotations** (a quoted passage present on one side only),
+* **length** (a paragraph far shorter than its counterpart lost sentences),
+* **whole paragraphs** with no counterpart (1–0 / 0–1 matches).
+
+Notational differences therefore never raise a flag; a flag means the other
+version states a fact this one does not.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import Counter
+
+import pandas as pd
+
+from newskit.align import align_paragraphs
+from newskit.corpus import Corpus
+from newskit.errors import CorpusError
+
+#: A paragraph whose length share is below this fraction of its counterpart's
+#: lost content (machine translation keeps lengths within ~±35 % here).
+SHORT_RATIO = 0.55
+#: Only body paragraphs whose longer side has at least this many characters
+#: are judged by length (captions are mostly names, which do not expand).
+MIN_CHARS_FOR_LENGTH = 60
+#: Quoted passages: each pair of quotation marks the three languages use,
+#: matched separately so that nesting (「…『弄ぶ』…」) does not break a quote.
+QUOTE_RES = tuple(re.compile(p) for p in (
+    r"「([^「」]+)」", r"『([^『』]+)』",
+    r'[„“"«]([^„“”"«»]+)[“”"»]',  # machine translation mixes straight and curly marks
+))
+#: A quotation, as opposed to a scare-quoted term („Präferenz“, 「優先」):
+#: four or more words in Latin script, ten or more characters in Japanese.
+MIN_QUOTE_WORDS = 4
+MIN_QUOTE_CHARS_JA = 10
+
+AUDIT_COLUMNS = ["doc_a", "doc_b", "para_a", "para_b", "match", "flag", "reason",
+                 "entities_only_a", "entities_only_b", "numbers_only_a", "numbers_only_b",
+                 "quotes_a", "quotes_b", "length_ratio"]
+
+
+def build_anchors(corpus: Corpus, mentions: pd.DataFrame | None = None,
+                  numbers: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Language-neutral anchors per paragraph: ``ent:<entity_id>`` and
+    ``num:<value>`` (``doc_id, para_id, anchor``).  Computes mentions and
+    numbers when not given."""
+    if mentions is None:
+        from newskit.entities import find_mentions
+        mentions = find_mentions(corpus)
+    if numbers is None:
+        from newskit.numbers import numbers_frame
+        numbers = numbers_frame(corpus.paragraphs, corpus.languages())
+    ent = mentions.assign(anchor="ent:" + mentions["entity_id"].astype(str))
+    num = numbers.assign(anchor=[f"num:{format_value(v)}" for v in numbers["value"]])
+    return pd.concat([ent[["doc_id", "para_id", "anchor"]], num[["doc_id", "para_id", "anchor"]]],
+                     ignore_index=True).drop_duplicates()
+
+
+def format_value(value: float) -> str:
+    """A stable text form of a normalised quantity (6e9 → '6000000000')."""
+    return f"{value:.6g}" if not float(value).is_integer() else str(int(value))
+
+
+def count_quotations(text: str, lang: str) -> int:
+    """Quotations in a paragraph (see ``MIN_QUOTE_WORDS``, ``MIN_QUOTE_CHARS_JA``)."""
+    passages = [q for pattern in QUOTE_RES for q in pattern.findall(text)]
+    if lang == "ja":
+        return sum(1 for q in passages if len(q) >= MIN_QUOTE_CHARS_JA)
+    return sum(1 for q in passages if len(q.split()) >= MIN_QUOTE_WORDS)
+
+
+def collect_facts(corpus: Corpus, mentions: pd.DataFrame, numbers: pd.DataFrame) -> dict:
+    """Per (doc_id, para_id): entity-id set, Counter of quantity values,
+    number of quotations, text length and kind."""
+    langs = corpus.languages()
+    facts: dict[tuple[str, int], dict] = {}
+    columns = ["doc_id", "para_id", "text", "kind"]
+    for doc_id, para_id, text, kind in corpus.paragraphs[columns].itertuples(index=False):
+        facts[(doc_id, int(para_id))] = {"entities": set(), "numbers": Counter(), "kinds": {str(kind)},
+                                         "quotes": count_quotations(text, langs[doc_id]), "chars": len(text)}
+    for doc_id, para_id, entity in mentions[["doc_id", "para_id", "entity_id"]].itertuples(index=False):
+        facts[(doc_id, int(para_id))]["entities"].add(entity)
+    for doc_id, para_id, value in numbers[["doc_id", "para_id", "value"]].itertuples(index=False):
+        facts[(doc_id, int(para_id))]["numbers"][format_value(value)] += 1
+    return facts
+
+
+def merge_facts(facts: dict, doc_id: str, para_ids: tuple[int, ...]) -> dict:
+    """Facts of one side of a match (one or two paragraphs, or none)."""
+    parts = [facts[(doc_id, p)] for p in para_ids]
+    return {"entities": set().union(*(p["entities"] for p in parts)),
+            "numbers": sum((p["numbers"] for p in parts), Counter()),
+            "quotes": sum(p["quotes"] for p in parts), "chars": sum(p["chars"] for p in parts),
+            "kinds": set().union(*(p["kinds"] for p in parts))}
+
+
+def judge_pair(a: dict, b: dict, share_ratio: float, names: tuple[str, str]) -> list[str]:
+    """Reasons why a reader of one side misses a fact the other states."""
+    reasons = []
+    both_body = a["kinds"] == b["kinds"] == {"body"}
+    for mine, other, name in ((a, b, names[0]), (b, a, names[1])):
+        ents = sorted(mine["entities"] - other["entities"])
+        nums = sorted((mine["numbers"] - other["numbers"]).elements())
+        if ents:
+            reasons.append(f"entities only in {name}: {', '.join(ents)}")
+        if nums:
+            reasons.append(f"quantities only in {name}: {', '.join(nums)}")
+        if both_body and mine["quotes"] > other["quotes"]:
+            reasons.append(f"quotation only in {name}")
+    long_enough = both_body and max(a["chars"], b["chars"]) >= MIN_CHARS_FOR_LENGTH
+    if long_enough and share_ratio < SHORT_RATIO:
+        reasons.append(f"{names[0]} much shorter (length ratio {share_ratio:.2f}): sentences missing")
+    elif long_enough and share_ratio > 1 / SHORT_RATIO:
+        reasons.append(f"{names[1]} much shorter (length ratio {share_ratio:.2f}): sentences missing")
+    return reasons
+
+
+def text_totals(corpus: Corpus) -> dict[str, int]:
+    """Characters of the alignable paragraphs per document (for length shares)."""
+    rows = corpus.paragraphs[corpus.paragraphs["kind"] != "boilerplate"]
+    return rows.groupby("doc_id", observed=True)["text"].apply(lambda s: int(s.str.len().sum())).to_dict()
+
+
+def audit_pair(corpus: Corpus, doc_a: str, doc_b: str, facts: dict, anchors: pd.DataFrame) -> list[dict]:
+    """Audit rows for every aligned paragraph pair of two documents."""
+    totals = text_totals(corpus)
+    rows = []
+    for match in align_paragraphs(corpus, doc_a, doc_b, anchors).itertuples(index=False):
+        a, b = merge_facts(facts, doc_a, match.para_a), merge_facts(facts, doc_b, match.para_b)
+        share_a, share_b = a["chars"] / totals[doc_a], b["chars"] / totals[doc_b]
+        ratio = share_a / share_b if share_b else math.inf
+        if not match.para_a or not match.para_b:
+            side = doc_b if not match.para_a else doc_a
+            reasons = [f"paragraph only in {side}"]
+        else:
+            reasons = judge_pair(a, b, ratio, (doc_a, doc_b))
+        rows.append({
+            "doc_a": doc_a, "doc_b": doc_b, "para_a": match.para_a, "para_b": match.para_b,
+            "match": match.match, "flag": bool(reasons), "reason": "; ".join(reasons),
+            "entities_only_a": sorted(a["entities"] - b["entities"]),
+            "entities_only_b": sorted(b["entities"] - a["entities"]),
+            "numbers_only_a": sorted((a["numbers"] - b["numbers"]).elements()),
+            "numbers_only_b": sorted((b["numbers"] - a["numbers"]).elements()),
+            "quotes_a": a["quotes"], "quotes_b": b["quotes"],
+            "length_ratio": round(ratio, 3) if math.isfinite(ratio) else None,
+        })
+    return rows
+
+
+def translation_groups(corpus: Corpus, group: str | None = None) -> dict[str, list[str]]:
+    """Groups with at least two documents (``group`` column of the catalog)."""
+    docs = corpus.documents
+    if "group" not in docs.columns:
+        raise CorpusError(corpus.root / "catalog.csv", "has no 'group' column: cannot tell which documents are translations of each other")
+    groups = {g: list(d["doc_id"]) for g, d in docs.groupby("group", sort=False) if g and len(d) > 1}
+    if group is not None:
+        if group not in groups:
+            raise CorpusError(corpus.root / "catalog.csv", f"no translation group {group!r} with two or more documents (groups: {', '.join(groups) or 'none'})")
+        groups = {group: groups[group]}
+    return groups
+
+
+def audit_translations(corpus: Corpus, group: str | None = None, mentions: pd.DataFrame | None = None,
+                       numbers: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per aligned paragraph pair, for every pair of documents in
+    each translation group (or only ``group``): ``doc_a, doc_b, para_a,
+    para_b, match, flag, reason``, the entities and quantities found on one
+    side only, quotation counts and the length-share ratio."""
+    if mentions is None:
+        from newskit.entities import find_mentions
+        mentions = find_mentions(corpus)
+    if numbers is None:
+        from newskit.numbers import numbers_frame
+        numbers = numbers_frame(corpus.paragraphs, corpus.languages())
+    anchors = build_anchors(corpus, mentions, numbers)
+    facts = collect_facts(corpus, mentions, numbers)
+    rows = []
+    for docs in translation_groups(corpus, group).values():
+        for doc_a, doc_b in itertools.combinations(docs, 2):
+            rows.extend(audit_pair(corpus, doc_a, doc_b, facts, anchors))
+    return pd.DataFrame(rows, columns=AUDIT_COLUMNS)
+
+
+def aligned_view(corpus: Corpus, audit: pd.DataFrame, pivot: str) -> pd.DataFrame:
+    """The versions side by side, one row per paragraph of ``pivot``: a text
+    column per document and a ``flagged`` column naming the documents whose
+    match with the pivot row was flagged.  Paragraphs of other versions with
+    no counterpart in the pivot appear as rows of their own."""
+    texts = corpus.paragraphs.set_index(["doc_id", "para_id"])["text"]
+    pairs = audit[(audit["doc_a"] == pivot) | (audit["doc_b"] == pivot)]
+    rows: list[dict] = []
+    for pair in pairs.itertuples(index=False):
+        mine, other, doc = ((pair.para_a, pair.para_b, pair.doc_b) if pair.doc_a == pivot
+                            else (pair.para_b, pair.para_a, pair.doc_a))
+        key = mine[0] if mine else None
+        rows.append({"pivot_para": key, "order": (mine or other)[0], "doc": doc,
+                     "pivot_text": " / ".join(texts[(pivot, p)] for p in mine),
+                     "text": " / ".join(texts[(doc, p)] for p in other), "flag": pair.flag,
+                     "reason": pair.reason})
+    long = pd.DataFrame(rows)
+    if long.empty:
+        raise CorpusError(None, f"{pivot!r} is in no audited translation pair")
+    return pivot_view(long, pivot)
+
+
+def pivot_view(long: pd.DataFrame, pivot: str) -> pd.DataFrame:
+    """Reshape the long aligned rows into one row per pivot paragraph."""
+    docs = list(dict.fromkeys(long["doc"]))
+    rows: dict[tuple, dict] = {}
+    for rec in long.sort_values("order", kind="stable").to_dict("records"):
+        key = (rec["order"], rec["pivot_para"]) if rec["pivot_para"] is not None else (rec["order"], rec["doc"])
+        row = rows.setdefault(key, {"pivot_para": rec["pivot_para"], pivot: rec["pivot_text"],
+                                    **{d: "" for d in docs}, "flagged": [], "reason": []})
+        row[rec["doc"]] = rec["text"]
+        if rec["flag"]:
+            row["flagged"].append(rec["doc"])
+            row["reason"].append(rec["reason"])
+    view = pd.DataFrame(list(rows.values()))
+    view["flagged"] = view["flagged"].map(", ".join)
+    view["reason"] = view["reason"].map(" | ".join)
+    return view
