@@ -147,3 +147,25 @@ def test_aligned_view(corpus, audit):
 def test_bad_group(corpus, group, problem):
     with pytest.raises(CorpusError, match=problem):
         audit_translations(corpus, group)
+
+
+def test_agreement_rates_by_hand():
+    import pandas as pd
+    from newskit.audit import agreement_rates
+    audit = pd.DataFrame({
+        "doc_a": ["a", "a"], "doc_b": ["b", "b"], "flag": [True, False],
+        "entities_only_a": [["x"], []], "entities_only_b": [[], []], "entities_shared": [1, 2],
+        "numbers_only_a": [[], []], "numbers_only_b": [["5"], []], "numbers_shared": [0, 3],
+    })
+    rates = agreement_rates(audit).iloc[0]
+    # entities: 3 shared, 1 on one side only → 3 / 4; numbers: 3 shared, 1 one-sided → 3 / 4
+    assert (rates["pairs"], rates["flagged"]) == (2, 1)
+    assert rates["entity_agreement"] == 0.75 and rates["number_agreement"] == 0.75
+
+
+def test_agreement_rates_on_seeds(audit):
+    from newskit.audit import agreement_rates
+    rates = agreement_rates(audit).set_index(["doc_a", "doc_b"])
+    # all three translations agree on at least 95 % of entity and 85 % of quantity mentions
+    assert (rates["entity_agreement"] >= 0.95).all() and (rates["number_agreement"] >= 0.85).all()
+    assert rates["flagged"].sum() == len(EXPECTED_FLAGS)

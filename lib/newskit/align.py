@@ -88,33 +88,44 @@ def match_cost(a: Unit, b: Unit) -> float:
     return length + ANCHOR_WEIGHT * anchor + kind
 
 
-def move_cost(a: list[Unit], b: list[Unit]) -> float:
-    """Cost of one DP move taking the paragraphs ``a`` and ``b``."""
-    if not a or not b:
+def side_unit(units: list[Unit], pairs: list[Unit], start: int, size: int) -> Unit:
+    """Unit for ``size`` (1 or 2) paragraphs from ``start``; pairs precomputed."""
+    return units[start] if size == 1 else pairs[start]
+
+
+def move_cost(a: Unit | None, b: Unit | None, merged: bool) -> float:
+    """Cost of one DP move: a skip, a 1–1 match, or a merge (1–2/2–1)."""
+    if a is None or b is None:
         return SKIP_COST
-    penalty = MERGE_PENALTY if len(a) + len(b) > 2 else 0.0
-    if any(len({k for u in side for k in u.kinds}) > 1 for side in (a, b)):
+    penalty = MERGE_PENALTY if merged else 0.0
+    if merged and (len(a.kinds) > 1 or len(b.kinds) > 1):
         penalty += KIND_MISMATCH  # a caption or heading never merges into body text
-    return match_cost(join_units(a), join_units(b)) + penalty
+    return match_cost(a, b) + penalty
 
 
-def align_units(a: list[Unit], b: list[Unit]) -> list[tuple[list[Unit], list[Unit], float]]:
-    """Minimum-cost alignment of two unit sequences (dynamic programme)."""
+def align_units(a: list[Unit], b: list[Unit]) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
+    """Minimum-cost alignment of two unit sequences (dynamic programme);
+    returns (indices into a, indices into b, cost) per move."""
     n, m = len(a), len(b)
+    pairs_a = [join_units(a[k:k + 2]) for k in range(n - 1)]
+    pairs_b = [join_units(b[k:k + 2]) for k in range(m - 1)]
     cost = [[math.inf] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int, float] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
     for i in range(n + 1):
         for j in range(m + 1):
             for di, dj in MOVES:
-                if i >= di and j >= dj and cost[i - di][j - dj] < math.inf:
-                    c = cost[i - di][j - dj] + move_cost(a[i - di:i], b[j - dj:j])
-                    if c < cost[i][j]:
-                        cost[i][j], back[i][j] = c, (di, dj)
+                if i < di or j < dj or cost[i - di][j - dj] == math.inf:
+                    continue
+                ua = side_unit(a, pairs_a, i - di, di) if di else None
+                ub = side_unit(b, pairs_b, j - dj, dj) if dj else None
+                step = move_cost(ua, ub, di + dj > 2)
+                if cost[i - di][j - dj] + step < cost[i][j]:
+                    cost[i][j], back[i][j] = cost[i - di][j - dj] + step, (di, dj, step)
     path, i, j = [], n, m
     while i or j:
-        di, dj = back[i][j]
-        path.append((a[i - di:i], b[j - dj:j], move_cost(a[i - di:i], b[j - dj:j])))
+        di, dj, step = back[i][j]
+        path.append((tuple(range(i - di, i)), tuple(range(j - dj, j)), step))
         i, j = i - di, j - dj
     return path[::-1]
 
@@ -133,7 +144,8 @@ def align_paragraphs(corpus: Corpus, doc_a: str, doc_b: str,
     units_b = paragraph_units(corpus, doc_b, anchors)
     rows = []
     for left, right, cost in align_units(units_a, units_b):
-        ja, jb = join_units(left) if left else None, join_units(right) if right else None
+        ja = join_units([units_a[k] for k in left]) if left else None
+        jb = join_units([units_b[k] for k in right]) if right else None
         shared = sorted(ja.anchors & jb.anchors) if ja and jb else []
         rows.append({"doc_a": doc_a, "doc_b": doc_b,
                      "para_a": ja.para_ids if ja else (), "para_b": jb.para_ids if jb else (),

@@ -46,7 +46,8 @@ MIN_QUOTE_WORDS = 4
 MIN_QUOTE_CHARS_JA = 10
 
 AUDIT_COLUMNS = ["doc_a", "doc_b", "para_a", "para_b", "match", "flag", "reason",
-                 "entities_only_a", "entities_only_b", "numbers_only_a", "numbers_only_b",
+                 "entities_only_a", "entities_only_b", "entities_shared",
+                 "numbers_only_a", "numbers_only_b", "numbers_shared",
                  "quotes_a", "quotes_b", "length_ratio"]
 
 
@@ -150,8 +151,10 @@ def audit_pair(corpus: Corpus, doc_a: str, doc_b: str, facts: dict, anchors: pd.
             "match": match.match, "flag": bool(reasons), "reason": "; ".join(reasons),
             "entities_only_a": sorted(a["entities"] - b["entities"]),
             "entities_only_b": sorted(b["entities"] - a["entities"]),
+            "entities_shared": len(a["entities"] & b["entities"]),
             "numbers_only_a": sorted((a["numbers"] - b["numbers"]).elements()),
             "numbers_only_b": sorted((b["numbers"] - a["numbers"]).elements()),
+            "numbers_shared": sum((a["numbers"] & b["numbers"]).values()),
             "quotes_a": a["quotes"], "quotes_b": b["quotes"],
             "length_ratio": round(ratio, 3) if math.isfinite(ratio) else None,
         })
@@ -230,3 +233,51 @@ def pivot_view(long: pd.DataFrame, pivot: str) -> pd.DataFrame:
     view["flagged"] = view["flagged"].map(", ".join)
     view["reason"] = view["reason"].map(" | ".join)
     return view
+
+
+def agreement_rates(audit: pd.DataFrame) -> pd.DataFrame:
+    """Per document pair: how much of what either version states the other
+    states too — shared / (shared + only in a + only in b), summed over the
+    aligned paragraphs, for entities and for quantities; plus the number of
+    aligned and flagged pairs."""
+    table = audit.assign(
+        ent_diff=audit["entities_only_a"].map(len) + audit["entities_only_b"].map(len),
+        num_diff=audit["numbers_only_a"].map(len) + audit["numbers_only_b"].map(len),
+    ).groupby(["doc_a", "doc_b"], sort=False).agg(
+        pairs=("flag", "size"), flagged=("flag", "sum"),
+        ent_shared=("entities_shared", "sum"), ent_diff=("ent_diff", "sum"),
+        num_shared=("numbers_shared", "sum"), num_diff=("num_diff", "sum"),
+    )
+    table["entity_agreement"] = (table["ent_shared"] / (table["ent_shared"] + table["ent_diff"])).round(3)
+    table["number_agreement"] = (table["num_shared"] / (table["num_shared"] + table["num_diff"])).round(3)
+    return table.reset_index()[["doc_a", "doc_b", "pairs", "flagged", "entity_agreement", "number_agreement"]]
+
+
+def plot_agreement(rates: pd.DataFrame):
+    """Grouped bars of entity and quantity agreement per document pair."""
+    import matplotlib.pyplot as plt
+
+    labels = [f"{a}\n↔ {b}" for a, b in zip(rates["doc_a"], rates["doc_b"])]
+    fig, ax = plt.subplots(figsize=(8, 3.8))
+    x = range(len(rates))
+    ax.bar([i - 0.2 for i in x], rates["entity_agreement"], width=0.4, label="固有表現 entities")
+    ax.bar([i + 0.2 for i in x], rates["number_agreement"], width=0.4, label="数量 quantities")
+    ax.set_xticks(list(x), labels, fontsize=8)
+    ax.set_ylim(0.8 if rates[["entity_agreement", "number_agreement"]].min().min() > 0.8 else 0, 1.0)
+    ax.set_ylabel("agreement")
+    ax.set_title("翻訳間の一致率 Agreement between translations")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, frameon=False)
+    fig.tight_layout()
+    return fig
+
+
+def style_aligned_view(view: pd.DataFrame):
+    """A pandas Styler of :func:`aligned_view`: wrapped text, flagged rows
+    highlighted, for notebooks and their HTML export."""
+    def highlight(row: pd.Series) -> list[str]:
+        colour = "background-color: #fde2e1" if row["flagged"] else ""
+        return [colour] * len(row)
+
+    return (view.style.apply(highlight, axis=1).hide(axis="index")
+            .set_properties(**{"text-align": "left", "white-space": "pre-wrap", "vertical-align": "top",
+                               "min-width": "14em", "font-size": "0.85em"}))
