@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 import newskit
-from newskit.audit import aligned_view, audit_translations, count_quotations, format_value, judge_pair
+from newskit.audit import aligned_view, audit_translations, count_quotations, format_quantity, judge_pair
 from newskit.errors import CorpusError
 
 from conftest import write_corpus
@@ -23,19 +23,19 @@ def audit(corpus):
 # Every flagged pair of the seed translations, with the fact behind it (checked by reading the texts).
 EXPECTED_FLAGS = {
     # de drops "今年5月 / Pada bulan Mei" (the funding came in May)
-    (JA, DE, (13,), (11,)): ["quantities only in zdx-xai-ja: 5"],
+    (JA, DE, (13,), (11,)): ["quantities only in zdx-xai-ja: 5 (month)"],
     # id adds "Valuasinya langsung melebihi US$24 miliar" to the funding paragraph
-    (JA, ID, (13,), (13,)): ["quantities only in zdx-xai-id: 24000000000"],
-    (DE, ID, (11,), (13,)): ["quantities only in zdx-xai-id: 24000000000, 5"],
+    (JA, ID, (13,), (13,)): ["quantities only in zdx-xai-id: 24000000000 USD (currency)"],
+    (DE, ID, (11,), (13,)): ["quantities only in zdx-xai-id: 24000000000 USD (currency), 5 (month)"],
     # ja drops Musk's quote to Jordan Peterson ("xAI is a fairly new company … 5, 10 or 20 years")
-    (JA, DE, (16,), (14,)): ["quantities only in zdx-xai-de: 10, 20, 5", "quotation only in zdx-xai-de",
+    (JA, DE, (16,), (14,)): ["quantities only in zdx-xai-de: 10 year-duration (count), 20 year-duration (count), 5 year-duration (count)", "quotation only in zdx-xai-de",
                              "zdx-xai-ja much shorter"],
-    (JA, ID, (16,), (16,)): ["quantities only in zdx-xai-id: 10, 20, 5", "quotation only in zdx-xai-id",
+    (JA, ID, (16,), (16,)): ["quantities only in zdx-xai-id: 10 year-duration (count), 20 year-duration (count), 5 year-duration (count)", "quotation only in zdx-xai-id",
                              "zdx-xai-ja much shorter"],
     # de breaks off after "Im Juli veröffentlichte er auf": the X poll on a $5bn Tesla investment is lost
-    (JA, DE, (27,), (25,)): ["entities only in zdx-xai-ja: tesla, x, xai", "quantities only in zdx-xai-ja: 5000000000",
+    (JA, DE, (27,), (25,)): ["entities only in zdx-xai-ja: tesla, x, xai", "quantities only in zdx-xai-ja: 5000000000 USD (currency)",
                              "zdx-xai-de much shorter"],
-    (DE, ID, (25,), (27,)): ["entities only in zdx-xai-id: tesla, x, xai", "quantities only in zdx-xai-id: 5000000000",
+    (DE, ID, (25,), (27,)): ["entities only in zdx-xai-id: tesla, x, xai", "quantities only in zdx-xai-id: 5000000000 USD (currency)",
                              "zdx-xai-de much shorter"],
     # ja drops "higher than Llama 2 70B and GPT-3.5" from the Grok-1 benchmark sentence
     (JA, DE, (47,), (45,)): ["entities only in zdx-xai-de: gpt-3.5, llama-2"],
@@ -70,7 +70,7 @@ def test_notational_differences_are_not_flagged(audit, para_a, para_b, doc_b):
     row = audit[(audit["doc_a"] == JA) & (audit["doc_b"] == doc_b)
                 & (audit["para_a"] == para_a) & (audit["para_b"] == para_b)].iloc[0]
     # a quantity written differently is still the same quantity
-    assert not [n for n in row["numbers_only_a"] + row["numbers_only_b"] if n not in ("5",)]
+    assert not [n for n in row["numbers_only_a"] + row["numbers_only_b"] if n != "5 (month)"]
 
 
 @pytest.mark.parametrize(
@@ -113,11 +113,17 @@ def test_judge_pair(a, b, ratio, expected):
 
 
 @pytest.mark.parametrize(
-    "value, text",
-    [(6e9, "6000000000"), (67.9, "67.9"), (4.35e10, "43500000000"), (0.5, "0.5")],
+    "value, kind, unit, text",
+    [
+        (6e9, "currency", "USD", "6000000000 USD (currency)"),   # 60億米ドル = 6 Milliarden US-Dollar
+        (67.9, "percent", "%", "67.9 % (percent)"),
+        (7, "month", None, "7 (month)"),                         # July, not seven of something
+        (7, "month", float("nan"), "7 (month)"),                 # pandas gives NaN for a missing unit
+        (0.5, "amount", None, "0.5 (amount)"),
+    ],
 )
-def test_format_value(value, text):
-    assert format_value(value) == text
+def test_format_quantity(value, kind, unit, text):
+    assert format_quantity(value, kind, unit) == text
 
 
 def test_deleted_paragraph_is_flagged(tmp_path, corpus):

@@ -73,6 +73,14 @@ def format_value(value: float) -> str:
     return f"{value:.6g}" if not float(value).is_integer() else str(int(value))
 
 
+def format_quantity(value: float, kind: str, unit: object) -> str:
+    """What two versions must agree on, readably: '5000000000 USD (currency)',
+    '5 (month)'.  Kind and unit take part, so July (month 7) never passes for
+    seven of something."""
+    unit_text = f" {unit}" if isinstance(unit, str) and unit else ""
+    return f"{format_value(value)}{unit_text} ({kind})"
+
+
 def count_quotations(text: str, lang: str) -> int:
     """Quotations in a paragraph (see ``MIN_QUOTE_WORDS``, ``MIN_QUOTE_CHARS_JA``)."""
     passages = [q for pattern in QUOTE_RES for q in pattern.findall(text)]
@@ -92,8 +100,9 @@ def collect_facts(corpus: Corpus, mentions: pd.DataFrame, numbers: pd.DataFrame)
                                          "quotes": count_quotations(text, langs[doc_id]), "chars": len(text)}
     for doc_id, para_id, entity in mentions[["doc_id", "para_id", "entity_id"]].itertuples(index=False):
         facts[(doc_id, int(para_id))]["entities"].add(entity)
-    for doc_id, para_id, value in numbers[["doc_id", "para_id", "value"]].itertuples(index=False):
-        facts[(doc_id, int(para_id))]["numbers"][format_value(value)] += 1
+    columns = ["doc_id", "para_id", "value", "kind", "unit"]
+    for doc_id, para_id, value, kind, unit in numbers[columns].itertuples(index=False):
+        facts[(doc_id, int(para_id))]["numbers"][format_quantity(value, kind, unit)] += 1
     return facts
 
 
