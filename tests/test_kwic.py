@@ -135,3 +135,13 @@ def test_dispersion_document_length(tokens):
 def test_dispersion_unknown_document(tokens):
     with pytest.raises(CorpusError, match="unknown doc_id"):
         dispersion(tokens, "マスク", "xx1")
+
+
+def test_order_tokens_keeps_part_of_speech():
+    # the reading-order counter must not overwrite the pos (part-of-speech) column
+    import pandas as pd
+    from newskit.kwic import order_tokens
+    tokens = pd.DataFrame({"doc_id": ["a", "a"], "para_id": [0, 0], "i": [1, 0], "start": [3, 0],
+                           "end": [5, 2], "pos": ["NOUN", "PROPN"]})
+    ordered = order_tokens(tokens)
+    assert list(ordered["pos"]) == ["PROPN", "NOUN"] and list(ordered["seq"]) == [0, 1]

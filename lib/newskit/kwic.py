@@ -62,11 +62,12 @@ def match_terms(
 
 def order_tokens(tokens: pd.DataFrame) -> pd.DataFrame:
     """Sort tokens in reading order and number them within each paragraph
-    (``pos``) so windows are counted in positions even if ``i`` has gaps."""
+    (``seq``) so windows are counted in positions even if ``i`` has gaps;
+    the part-of-speech column ``pos`` is left alone."""
     check_columns(tokens, ["doc_id", "para_id", "i", "start", "end"])
     ordered = tokens.sort_values(["doc_id", "para_id", "i"], kind="stable", ignore_index=True)
     groups = ordered.groupby(["doc_id", "para_id"], sort=False)
-    ordered["pos"] = groups.cumcount()
+    ordered["seq"] = groups.cumcount()
     ordered["n_para"] = groups["i"].transform("size")
     return ordered
 
@@ -111,9 +112,9 @@ def kwic(
     if hits.empty:
         extra = ["kind"] if "kind" in paragraphs.columns else []
         return pd.DataFrame(columns=[*KWIC_COLUMNS, *extra])
-    positions = ordered.set_index(["doc_id", "para_id", "pos"])
-    left_pos = np.maximum(hits["pos"] - window, 0)
-    right_pos = np.minimum(hits["pos"] + window, hits["n_para"] - 1)
+    positions = ordered.set_index(["doc_id", "para_id", "seq"])
+    left_pos = np.maximum(hits["seq"] - window, 0)
+    right_pos = np.minimum(hits["seq"] + window, hits["n_para"] - 1)
     left_keys = pd.MultiIndex.from_arrays([hits["doc_id"], hits["para_id"], left_pos])
     right_keys = pd.MultiIndex.from_arrays([hits["doc_id"], hits["para_id"], right_pos])
     hits["left_start"] = positions["start"].reindex(left_keys).to_numpy()
