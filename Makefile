@@ -75,3 +75,7 @@ lab: bootstrap
 
 clean:
 	rm -rf $(REPORTS) data/processed
+
+.PHONY: bench
+bench: bootstrap
+	$(HEADLESS) $(BIN)/python benchmarks/bench_tokenize.py --out benchmarks/RESULTS.md

@@ -21,7 +21,7 @@ import unicodedata
 
 import simplemma
 
-from newskit.tokens import Token
+from newskit.tokens import Info, Token, TokenColumns, token_marks
 
 #: Words (with inner hyphens, apostrophes, decimal points/commas) or any
 #: other single visible character.
@@ -91,19 +91,43 @@ def strip_clitic(word: str, lang: str) -> str:
     return word
 
 
-def tokenize_latin_raw(text: str, lang: str, lemmatize: bool | None = None) -> list[Token]:
+#: Decoded words kept per (language, lemmatize) before the memo is reset.
+WORD_MEMO_SIZE = 200_000
+_WORD_MEMOS: dict[tuple[str, bool], dict[tuple[str, bool], Info]] = {}
+
+
+def read_word(word: str, lang: str, sentence_start: bool, lemmatize: bool) -> Info:
+    """The :data:`~newskit.tokens.Info` of one word: a pure function of its
+    arguments, so :func:`latin_columns` computes it once per word form."""
+    pos = tag_word(word, lang, sentence_start)
+    lemma = lemmatize_word(word, pos, lang, lemmatize)
+    return (word, lemma, pos, "", *token_marks(word, lemma, pos, lang))
+
+
+def latin_columns(text: str, lang: str, lemmatize: bool | None = None) -> TokenColumns:
     """Tokens with offsets, lemmas and coarse tags (before the merge pass)."""
     if lemmatize is None:
         lemmatize = LEMMATIZE_BY_DEFAULT.get(lang, True)
-    tokens: list[Token] = []
+    memo = _WORD_MEMOS.setdefault((lang, lemmatize), {})
+    if len(memo) > WORD_MEMO_SIZE:
+        memo.clear()
+    tokens = TokenColumns()
     sentence_start = True
     for match in TOKEN_RE.finditer(text):
         word = match.group()
-        pos = tag_word(word, lang, sentence_start)
-        tokens.append(Token(word, lemmatize_word(word, pos, lang, lemmatize), pos,
-                            match.start(), match.end()))
-        if pos not in ("PUNCT", "SYM"):
+        info = memo.get((word, sentence_start))
+        if info is None:
+            info = memo[word, sentence_start] = read_word(word, lang, sentence_start, lemmatize)
+        tokens.starts.append(match.start())
+        tokens.ends.append(match.end())
+        tokens.infos.append(info)
+        if info[2] not in ("PUNCT", "SYM"):
             sentence_start = False
         elif word in SENTENCE_OPENERS:
             sentence_start = True
     return tokens
+
+
+def tokenize_latin_raw(text: str, lang: str, lemmatize: bool | None = None) -> list[Token]:
+    """Tokens with offsets, lemmas and coarse tags (before the merge pass)."""
+    return [Token(*row[:6]) for row in latin_columns(text, lang, lemmatize).rows()]

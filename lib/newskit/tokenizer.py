@@ -3,22 +3,34 @@
 
 Both dispatch by language to :mod:`newskit.ja` or :mod:`newskit.latin`, run
 the shared merge pass and mark stop and content words the same way.
+
+:func:`tokenize_corpus` scales to 10^4-10^5 articles: it can run in a process
+pool (``n_jobs``) or on a Dask cluster (``engine="dask"``), reuse per-document
+results from an on-disk cache (``cache=True``) and shows a progress bar on
+long runs.  Every route gives the same table, row for row and dtype for dtype.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from newskit.corpus import TEXT_KINDS, Corpus
-from newskit.errors import CorpusError
-from newskit.ja import tokenize_japanese_raw
-from newskit.languages import SUPPORTED_LANGUAGES
-from newskit.latin import tokenize_latin_raw
-from newskit.tokens import Token, mark_token, merge_spans
+from newskit.parallel import RunOptions, run_jobs
+from newskit.tokens import Token
+from newskit.tokentable import (
+    TOKEN_COLUMNS,
+    assemble,
+    build_token_frame,
+    check_lang,
+    make_jobs,
+    token_columns,
+    tokenize_job,
+)
 from newskit.versions import tool_versions
 
-TOKEN_COLUMNS = ["doc_id", "para_id", "i", "start", "end", "surface", "lemma", "pos",
-                 "is_stop", "is_content"]
+__all__ = ["TOKEN_COLUMNS", "build_token_frame", "tokenize", "tokenize_corpus", "tokenize_paragraphs"]
 
 
 def tokenize(text: str, lang: str, lemmatize: bool | None = None) -> list[Token]:
@@ -27,51 +39,45 @@ def tokenize(text: str, lang: str, lemmatize: bool | None = None) -> list[Token]
     Offsets refer to ``text``; whitespace is the only thing not covered by a
     token.  ``lemmatize`` overrides the language default (off for
     Indonesian, see :mod:`newskit.latin`; Japanese always uses orthBase)."""
-    if lang not in SUPPORTED_LANGUAGES:
-        raise CorpusError(None, f"unsupported language code {lang!r} for tokenize "
-                                f"(supported: {', '.join(sorted(SUPPORTED_LANGUAGES))})")
-    if lang == "ja":
-        raw = tokenize_japanese_raw(text)
-    else:
-        raw = tokenize_latin_raw(text, lang, lemmatize)
-    return [mark_token(t, lang) for t in merge_spans(raw, text)]
+    check_lang(lang)
+    return [Token(*row) for row in token_columns(text, lang, lemmatize).rows()]
 
 
 def tokenize_paragraphs(paragraphs: pd.DataFrame, langs: dict[str, str],
                         lemmatize: bool | None = None) -> pd.DataFrame:
     """Token table for a paragraphs table (``doc_id, para_id, text``)."""
-    columns: dict[str, list] = {c: [] for c in TOKEN_COLUMNS}
-    for doc_id, para_id, text in paragraphs[["doc_id", "para_id", "text"]].itertuples(index=False):
-        for i, tok in enumerate(tokenize(text, langs[doc_id], lemmatize)):
-            for column, value in zip(TOKEN_COLUMNS, (doc_id, para_id, i, tok.start, tok.end, tok.surface,
-                                                     tok.lemma, tok.pos, tok.is_stop, tok.is_content)):
-                columns[column].append(value)
-    return build_token_frame(columns)
-
-
-def build_token_frame(columns: dict[str, list]) -> pd.DataFrame:
-    """Compact dtypes: categories for repeated labels, Arrow-backed strings."""
-    frame = pd.DataFrame(columns, columns=TOKEN_COLUMNS)
-    for name in ("para_id", "i", "start", "end"):
-        frame[name] = frame[name].astype("int32")
-    for name in ("doc_id", "pos"):
-        frame[name] = frame[name].astype("category")
-    for name in ("surface", "lemma"):
-        frame[name] = frame[name].astype("string[pyarrow]")
-    for name in ("is_stop", "is_content"):
-        frame[name] = frame[name].astype(bool)
-    return frame
+    jobs = make_jobs(paragraphs, langs)
+    tables = [tokenize_job(job, lemmatize) for job in jobs]
+    if not any(table.num_rows for table in tables):
+        return build_token_frame({column: [] for column in TOKEN_COLUMNS})
+    doc_ids = [job.doc_id for job in jobs]
+    frame = assemble(tables, doc_ids, sorted(set(doc_ids)))
+    return frame.assign(doc_id=frame["doc_id"].cat.remove_unused_categories())
 
 
 def tokenize_corpus(corpus: Corpus, kinds: tuple[str, ...] = TEXT_KINDS,
-                    lemmatize: bool | None = None) -> pd.DataFrame:
+                    lemmatize: bool | None = None, *, n_jobs: int = 1, cache: bool = False,
+                    engine: Any = "local", progress: bool | None = None) -> pd.DataFrame:
     """One row per token of the paragraphs of the given ``kinds`` (default:
     headings, captions and body; boilerplate and the source line are left
     out), with columns ``doc_id, para_id, i, start, end, surface, lemma, pos,
-    is_stop, is_content``.  ``attrs["versions"]`` records the tools used."""
+    is_stop, is_content``.  ``attrs["versions"]`` records the tools used.
+
+    ``n_jobs``: worker processes (1: this process; -1: all cores), one MeCab
+    tagger each.  ``cache=True`` reuses per-document tables stored under
+    ``data/processed/cache/tokens/`` (keyed by text, language, options and
+    tool versions, see :mod:`newskit.cache`).  ``engine="dask"`` runs on a
+    Dask cluster (``$NEWSKIT_DASK_SCHEDULER`` or an embedded two-process
+    ``LocalCluster``); a ``distributed.Client`` or a scheduler address also
+    works.  ``progress``: ``None`` shows a bar for runs of more than 50
+    documents on a terminal or in a notebook."""
+    kinds = tuple(kinds)
     paragraphs = corpus.paragraphs[corpus.paragraphs["kind"].isin(kinds)]
-    table = tokenize_paragraphs(paragraphs, corpus.languages(), lemmatize)
-    table["doc_id"] = table["doc_id"].cat.set_categories(list(corpus.documents["doc_id"]))
+    jobs = make_jobs(paragraphs, corpus.languages())
+    options = RunOptions(kinds=kinds, lemmatize=lemmatize, n_jobs=n_jobs, engine=engine,
+                         progress=progress, cache_root=corpus.root if cache else None)
+    tables = run_jobs(jobs, options)
+    table = assemble(tables, [job.doc_id for job in jobs], list(corpus.documents["doc_id"]))
     table.attrs["versions"] = tool_versions()
     table.attrs["kinds"] = list(kinds)
     return table
