@@ -14,9 +14,8 @@ re-running a notebook does not produce spurious diffs in ``reports/figures``.
 from __future__ import annotations
 
 import importlib.util
+import io
 import math
-import os
-import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,6 +28,7 @@ from matplotlib.figure import Figure
 
 from newskit.errors import CorpusError
 from newskit.frequency import check_columns
+from newskit.tables import write_atomic
 
 if TYPE_CHECKING:
     from wordcloud import WordCloud
@@ -270,14 +270,7 @@ def save_figure(fig: Figure, path: str | Path, dpi: int = 150) -> Path:
     target = Path(path)
     if target.suffix.lower() != ".png":
         raise CorpusError(target, "save_figure writes PNG only; use a .png file name")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            fig.savefig(stream, format="png", dpi=dpi, metadata={"Software": None}, bbox_inches="tight")
-        os.chmod(temp_name, 0o644)
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None}, bbox_inches="tight")
+    write_atomic(target, buffer.getvalue())
     return target

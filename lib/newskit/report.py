@@ -18,7 +18,6 @@ import html
 import os
 import re
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -27,6 +26,7 @@ import nbformat
 
 from newskit import paths
 from newskit.errors import CorpusError
+from newskit.tables import write_atomic
 
 #: Notebooks that belong in the report: ``NN-kebab-name.ipynb`` in the folder.
 NOTEBOOK_PATTERN = re.compile(r"^\d\d-.+\.ipynb$")
@@ -135,21 +135,6 @@ def read_title_and_summary(notebook: Path) -> tuple[str, str]:
     raise CorpusError(notebook, "no '# ' title heading in any markdown cell")
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write via a temporary file in the same folder and ``os.replace`` so a
-    reader (a browser, a second make) never sees a half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as tmp:
-            tmp.write(data)
-        os.chmod(tmp_name, 0o644)  # mkstemp makes 0600; reports are meant to be shared
-        os.replace(tmp_name, path)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
-
-
 def _first_embedded_png(executed: Path) -> bytes | None:
     """The first ``image/png`` output of an executed notebook, decoded; None
     when the notebook has not been run or shows no PNG figure."""
@@ -191,7 +176,7 @@ def find_thumbnail(reports_dir: Path, stem: str) -> Path | None:
     if png is None:
         return None
     if not thumbnail.is_file() or thumbnail.read_bytes() != png:
-        _write_atomically(thumbnail, png)
+        write_atomic(thumbnail, png)
     return thumbnail
 
 
@@ -319,7 +304,7 @@ def build_report_index(reports_dir: Path, notebooks_dir: Path) -> Path:
         raise CorpusError(notebooks_dir, "notebooks folder does not exist")
     cards = collect_cards(reports_dir, notebooks_dir)
     index = reports_dir / "index.html"
-    _write_atomically(index, render_index(cards).encode("utf-8"))
+    write_atomic(index, render_index(cards).encode("utf-8"))
     return index
 
 
