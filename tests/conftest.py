@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import newskit
@@ -23,6 +24,12 @@ def corpus():
 def tokens(corpus):
     """Token table of the project corpus."""
     return newskit.tokenize_corpus(corpus)
+
+
+def read_stats_table(name: str) -> pd.DataFrame:
+    """A hand-made fixture table ``tests/data/stats_*.csv``, doc ids kept as
+    strings as the tokenizer writes them."""
+    return pd.read_csv(TEST_DATA / name, dtype={"doc_id": str}, keep_default_na=False)
 
 
 def write_corpus(root: Path, catalog: str, files: dict[str, bytes]) -> Path:

@@ -6,7 +6,6 @@ en1/1 {musk ×2, xai}, de1/0 {musk}.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -14,12 +13,13 @@ import pytest
 from newskit.cooccurrence import build_cooccurrence_graph, cooccurrence_pairs, count_units
 from newskit.errors import CorpusError
 
-DATA = Path(__file__).parent / "data"
+from conftest import read_stats_table
+
 
 
 @pytest.fixture(scope="module")
 def mentions() -> pd.DataFrame:
-    return pd.read_csv(DATA / "stats_mentions.csv", dtype={"doc_id": str}, keep_default_na=False)
+    return read_stats_table("stats_mentions.csv")
 
 
 def as_tuples(pairs: pd.DataFrame) -> list[tuple]:

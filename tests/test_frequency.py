@@ -7,7 +7,6 @@ ja1 13 (新 is not content, particles are stop words), en1 10, de1 6.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -22,12 +21,9 @@ from newskit.frequency import (
     top_terms,
 )
 
-DATA = Path(__file__).parent / "data"
+from conftest import read_stats_table
 
 
-def read_table(name: str) -> pd.DataFrame:
-    """Load a fixture with doc ids as strings (as the tokenizer writes them)."""
-    return pd.read_csv(DATA / name, dtype={"doc_id": str}, keep_default_na=False)
 
 
 def make_tokens(rows: list[tuple[str, int, str, str, bool]]) -> pd.DataFrame:
@@ -45,7 +41,7 @@ def make_tokens(rows: list[tuple[str, int, str, str, bool]]) -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def tokens() -> pd.DataFrame:
-    return read_table("stats_tokens.csv")
+    return read_stats_table("stats_tokens.csv")
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -20,7 +19,8 @@ from newskit.keyness import (
     top_tfidf,
 )
 
-DATA = Path(__file__).parent / "data"
+from conftest import read_stats_table
+
 
 
 def make_tokens(docs: dict[str, list[str]]) -> pd.DataFrame:
@@ -153,7 +153,7 @@ def test_compute_keyness_sorted_by_g2(keyness_corpus):
     ],
 )
 def test_compute_keyness_min_count(min_count, expected_terms):
-    tokens = pd.read_csv(DATA / "stats_tokens.csv", dtype={"doc_id": str}, keep_default_na=False)
+    tokens = read_stats_table("stats_tokens.csv")
     table = compute_keyness(tokens, "ja1", min_count=min_count)
     if expected_terms is None:
         assert len(table) == tokens.loc[tokens["is_content"], "lemma"].nunique()

@@ -6,7 +6,6 @@ with deliberate double spaces: contexts must keep them.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -14,21 +13,19 @@ import pytest
 from newskit.errors import CorpusError
 from newskit.kwic import dispersion, kwic
 
-DATA = Path(__file__).parent / "data"
+from conftest import read_stats_table
 
 
-def read_table(name: str) -> pd.DataFrame:
-    return pd.read_csv(DATA / name, dtype={"doc_id": str}, keep_default_na=False)
 
 
 @pytest.fixture(scope="module")
 def tokens() -> pd.DataFrame:
-    return read_table("stats_tokens.csv")
+    return read_stats_table("stats_tokens.csv")
 
 
 @pytest.fixture(scope="module")
 def paragraphs() -> pd.DataFrame:
-    return read_table("stats_paragraphs.csv")
+    return read_stats_table("stats_paragraphs.csv")
 
 
 @pytest.mark.parametrize(

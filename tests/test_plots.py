@@ -28,21 +28,19 @@ from newskit.frequency import frequencies_for_wordcloud, rank_frequency, top_ter
 from newskit.keyness import cosine_similarity_matrix  # noqa: E402
 from newskit.kwic import dispersion  # noqa: E402
 
-DATA = Path(__file__).parent / "data"
+from conftest import read_stats_table  # noqa: E402
 
 
-def read_table(name: str) -> pd.DataFrame:
-    return pd.read_csv(DATA / name, dtype={"doc_id": str}, keep_default_na=False)
 
 
 @pytest.fixture(scope="module")
 def tokens() -> pd.DataFrame:
-    return read_table("stats_tokens.csv")
+    return read_stats_table("stats_tokens.csv")
 
 
 @pytest.fixture(scope="module")
 def mentions() -> pd.DataFrame:
-    return read_table("stats_mentions.csv")
+    return read_stats_table("stats_mentions.csv")
 
 
 @pytest.fixture

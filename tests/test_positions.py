@@ -7,7 +7,6 @@ opens paragraphs 0 and 2, at offsets 0 and 18 (see tests/test_kwic.py).
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import matplotlib
 
@@ -22,21 +21,19 @@ from newskit.errors import CorpusError  # noqa: E402
 from newskit.kwic import dispersion  # noqa: E402
 from newskit.positions import KIND_COLOURS, paragraph_offsets, plot_paragraph_dispersion  # noqa: E402
 
-DATA = Path(__file__).parent / "data"
+from conftest import read_stats_table  # noqa: E402
 
 
-def read_table(name: str) -> pd.DataFrame:
-    return pd.read_csv(DATA / name, dtype={"doc_id": str}, keep_default_na=False)
 
 
 @pytest.fixture(scope="module")
 def tokens() -> pd.DataFrame:
-    return read_table("stats_tokens.csv")
+    return read_stats_table("stats_tokens.csv")
 
 
 @pytest.fixture(scope="module")
 def paragraphs() -> pd.DataFrame:
-    return read_table("stats_paragraphs.csv")
+    return read_stats_table("stats_paragraphs.csv")
 
 
 @pytest.mark.parametrize(

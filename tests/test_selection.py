@@ -6,7 +6,6 @@ en1 Musk 2, then one each; de1 Aktie 2, Aktionär, kaufen, Musk, verkaufen 1.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -14,14 +13,15 @@ import pytest
 from newskit.errors import CorpusError
 from newskit.selection import docs_in_language, resolve_doc, resolve_terms, term_coverage
 
-DATA = Path(__file__).parent / "data"
+from conftest import read_stats_table
+
 
 DOCUMENTS = pd.DataFrame({"doc_id": ["ja1", "en1", "de1", "ja2"], "lang": ["ja", "en", "de", "ja"]})
 
 
 @pytest.fixture(scope="module")
 def tokens() -> pd.DataFrame:
-    return pd.read_csv(DATA / "stats_tokens.csv", dtype={"doc_id": str}, keep_default_na=False)
+    return read_stats_table("stats_tokens.csv")
 
 
 @pytest.mark.parametrize(
