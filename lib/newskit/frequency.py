@@ -141,13 +141,18 @@ def top_terms(
 ) -> pd.DataFrame:
     """The ``n`` most frequent terms per group (ties broken by term, so the cut
     is reproducible); same columns as :func:`count_terms`."""
+    keys = group_columns(by)
+    return head_per_group(count_terms(tokens, keys, column, content_only), keys, n)
+
+
+def head_per_group(table: pd.DataFrame, keys: list[str], n: int) -> pd.DataFrame:
+    """The first ``n`` rows of each group of an already sorted table (the
+    whole table is one group when ``keys`` is empty)."""
     if n < 0:
         raise CorpusError(None, f"n must be zero or positive, got {n}")
-    keys = group_columns(by)
-    counts = count_terms(tokens, keys, column, content_only)
     if not keys:
-        return counts.head(n)
-    return counts.groupby(keys, sort=False).head(n).reset_index(drop=True)
+        return table.head(n)
+    return table.groupby(keys, sort=False).head(n).reset_index(drop=True)
 
 
 def count_bigrams(tokens: pd.DataFrame, by: GroupBy = "doc_id", column: str = "lemma") -> pd.DataFrame:

@@ -38,6 +38,7 @@ from newskit.frequency import (
     GroupBy,
     check_columns,
     count_terms,
+    head_per_group,
     group_columns,
     select_terms,
     sort_counts,
@@ -206,11 +207,8 @@ def top_tfidf(
 ) -> pd.DataFrame:
     """The ``n`` highest tf-idf terms per document: the words that set an
     article apart from the rest of the corpus, ties broken by term."""
-    if n < 0:
-        raise CorpusError(None, f"n must be zero or positive, got {n}")
     keys = group_columns(by)
-    scores = compute_tfidf(tokens, keys, column, content_only)
-    return scores.groupby(keys, sort=False).head(n).reset_index(drop=True)
+    return head_per_group(compute_tfidf(tokens, keys, column, content_only), keys, n)
 
 
 def cosine_similarity_matrix(
