@@ -51,17 +51,24 @@ AUDIT_COLUMNS = ["doc_a", "doc_b", "para_a", "para_b", "match", "flag", "reason"
                  "quotes_a", "quotes_b", "length_ratio"]
 
 
-def build_anchors(corpus: Corpus, mentions: pd.DataFrame | None = None,
-                  numbers: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Language-neutral anchors per paragraph: ``ent:<entity_id>`` and
-    ``num:<value>`` (``doc_id, para_id, anchor``).  Computes mentions and
-    numbers when not given."""
+def fill_facts(corpus: Corpus, mentions: pd.DataFrame | None,
+               numbers: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The corpus's entity mentions and quantities, computed where not given."""
     if mentions is None:
         from newskit.entities import find_mentions
         mentions = find_mentions(corpus)
     if numbers is None:
         from newskit.numbers import numbers_frame
         numbers = numbers_frame(corpus.paragraphs, corpus.languages())
+    return mentions, numbers
+
+
+def build_anchors(corpus: Corpus, mentions: pd.DataFrame | None = None,
+                  numbers: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Language-neutral anchors per paragraph: ``ent:<entity_id>`` and
+    ``num:<value>`` (``doc_id, para_id, anchor``).  Computes mentions and
+    numbers when not given."""
+    mentions, numbers = fill_facts(corpus, mentions, numbers)
     ent = mentions.assign(anchor="ent:" + mentions["entity_id"].astype(str))
     num = numbers.assign(anchor=[f"num:{format_value(v)}" for v in numbers["value"]])
     return pd.concat([ent[["doc_id", "para_id", "anchor"]], num[["doc_id", "para_id", "anchor"]]],
@@ -142,9 +149,10 @@ def text_totals(corpus: Corpus) -> dict[str, int]:
     return rows.groupby("doc_id", observed=True)["text"].apply(lambda s: int(s.str.len().sum())).to_dict()
 
 
-def audit_pair(corpus: Corpus, doc_a: str, doc_b: str, facts: dict, anchors: pd.DataFrame) -> list[dict]:
-    """Audit rows for every aligned paragraph pair of two documents."""
-    totals = text_totals(corpus)
+def audit_pair(corpus: Corpus, doc_a: str, doc_b: str, facts: dict, anchors: pd.DataFrame,
+               totals: dict[str, int]) -> list[dict]:
+    """Audit rows for every aligned paragraph pair of two documents
+    (``totals``: :func:`text_totals` of the corpus, computed once)."""
     rows = []
     for match in align_paragraphs(corpus, doc_a, doc_b, anchors).itertuples(index=False):
         a, b = merge_facts(facts, doc_a, match.para_a), merge_facts(facts, doc_b, match.para_b)
@@ -189,18 +197,14 @@ def audit_translations(corpus: Corpus, group: str | None = None, mentions: pd.Da
     each translation group (or only ``group``): ``doc_a, doc_b, para_a,
     para_b, match, flag, reason``, the entities and quantities found on one
     side only, quotation counts and the length-share ratio."""
-    if mentions is None:
-        from newskit.entities import find_mentions
-        mentions = find_mentions(corpus)
-    if numbers is None:
-        from newskit.numbers import numbers_frame
-        numbers = numbers_frame(corpus.paragraphs, corpus.languages())
+    mentions, numbers = fill_facts(corpus, mentions, numbers)
     anchors = build_anchors(corpus, mentions, numbers)
     facts = collect_facts(corpus, mentions, numbers)
+    totals = text_totals(corpus)
     rows = []
     for docs in translation_groups(corpus, group).values():
         for doc_a, doc_b in itertools.combinations(docs, 2):
-            rows.extend(audit_pair(corpus, doc_a, doc_b, facts, anchors))
+            rows.extend(audit_pair(corpus, doc_a, doc_b, facts, anchors, totals))
     return pd.DataFrame(rows, columns=AUDIT_COLUMNS)
 
 
