@@ -57,8 +57,10 @@ def aligned_entity_kwic(corpus: Corpus, mentions: pd.DataFrame, entity_id: str,
     pivot, langs = docs[0], corpus.languages()
     texts = corpus.paragraphs.set_index(["doc_id", "para_id"])["text"]
     hits = mentions[mentions["entity_id"] == entity_id]
-    counterpart = {d: {p: other for ps, other in zip(a["para_a"], a["para_b"]) for p in ps}
-                   for d in docs[1:] for a in [align_paragraphs(corpus, pivot, d)]}
+    counterpart = {}
+    for doc in docs[1:]:
+        pairs = align_paragraphs(corpus, pivot, doc)
+        counterpart[doc] = {p: other for mine, other in zip(pairs["para_a"], pairs["para_b"]) for p in mine}
     rows = []
     for para_id in sorted(set(hits.loc[hits["doc_id"] == pivot, "para_id"])):
         row = {"para_id": para_id}
