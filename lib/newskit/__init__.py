@@ -18,7 +18,7 @@ from newskit.align import align_paragraphs
 from newskit.audit import aligned_view, audit_translations
 from newskit.corpus import PARAGRAPH_KINDS, TEXT_KINDS, Corpus, load_corpus
 from newskit.entities import candidate_entities, count_mentions, find_mentions, load_gazetteer
-from newskit.errors import CorpusError
+from newskit.errors import ArgumentError, CorpusError, NewskitError
 from newskit.numbers import Quantity, extract_numbers
 from newskit.paths import figures_dir, find_project_root, processed_dir, resolve_data_dir
 from newskit.tables import read_table, write_table
@@ -29,7 +29,7 @@ from newskit.versions import tool_versions
 __version__ = "0.1.0"
 
 __all__ = [
-    "PARAGRAPH_KINDS", "TEXT_KINDS", "Corpus", "CorpusError", "Quantity", "Token", "__version__",
+    "PARAGRAPH_KINDS", "TEXT_KINDS", "ArgumentError", "Corpus", "CorpusError", "NewskitError", "Quantity", "Token", "__version__",
     "align_paragraphs", "aligned_view", "audit_translations", "candidate_entities", "count_mentions",
     "extract_numbers", "figures_dir", "find_mentions", "find_project_root", "load_corpus",
     "load_gazetteer", "processed_dir", "read_table", "resolve_data_dir", "tokenize",

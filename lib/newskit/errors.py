@@ -1,25 +1,45 @@
-"""The one exception type the kit raises for bad input.
+"""The exception types the kit raises.
 
 Researchers feed the kit files of every origin; a raw ``UnicodeDecodeError`` or
-``KeyError`` from deep inside pandas tells them nothing.  Every check in the kit
-raises :class:`CorpusError` instead, with the offending file (or catalog) and the
-problem in plain words, so the message alone says what to fix.
+``KeyError`` from deep inside pandas tells them nothing.  Two kinds of mistake
+get two types with one common base, so a program can catch either or both:
+
+* :class:`CorpusError` — bad *input data*: a file, a catalog row, a gazetteer
+  line.  The message names the file (and the line when there is one) and the
+  problem, so the message alone says what to fix.
+* :class:`ArgumentError` — a bad *call*: an unknown option, a column the table
+  lacks, a document id that is not in the corpus.  It is also a
+  :class:`ValueError`, so ``except ValueError`` keeps working.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+__all__ = ["ArgumentError", "CorpusError", "NewskitError"]
 
-class CorpusError(Exception):
-    """Bad input: the message names the file and the problem.
 
-    ``path`` is the file (or catalog) at fault, ``problem`` the human-readable
-    reason; both stay available as attributes for programs that want them.
-    """
+class NewskitError(Exception):
+    """Base of every error the kit raises on purpose."""
 
-    def __init__(self, path: str | Path | None, problem: str) -> None:
+
+class CorpusError(NewskitError):
+    """Bad input data: the message names the file (and line) and the problem.
+
+    ``path`` is the file (or catalog) at fault, ``line`` the 1-based line or
+    row when known, ``problem`` the human-readable reason; all stay available
+    as attributes for programs that want them."""
+
+    def __init__(self, path: str | Path | None, problem: str, *, line: int | None = None) -> None:
         self.path = None if path is None else Path(path)
+        self.line = line
         self.problem = problem
-        where = f"{self.path}: " if self.path is not None else ""
-        super().__init__(f"{where}{problem}")
+        where = "" if self.path is None else str(self.path)
+        if line is not None:
+            where = f"{where}, line {line}" if where else f"line {line}"
+        super().__init__(f"{where}: {problem}" if where else problem)
+
+
+class ArgumentError(NewskitError, ValueError):
+    """A function was called with an argument it cannot use; the message
+    says which argument, what was given and what would work."""
