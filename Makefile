@@ -65,7 +65,7 @@ run: bootstrap
 	    || { echo "*** make run: $$nb FAILED (traceback above)" >&2; exit 1; }; \
 	  $(BIN)/jupyter nbconvert --to html --output-dir $(REPORTS) "$(REPORTS)/$$name.ipynb"; \
 	done
-	$(HEADLESS) $(BIN)/python -m newskit.report --reports $(REPORTS) --notebooks notebooks
+	$(HEADLESS) $(BIN)/python -m newskit.notebook.report --reports $(REPORTS) --notebooks notebooks
 
 test: bootstrap
 	$(HEADLESS) $(BIN)/python -m pytest

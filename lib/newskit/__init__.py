@@ -1,8 +1,14 @@
-"""newskit: helpers for a multilingual news-article research notebook kit.
+"""newskit: a multilingual (ja/de/id/en) news-article research kit.
 
 Importing the package prints nothing and configures nothing (no matplotlib
 styles, no logging handlers); heavy tools such as the MeCab tagger and the
-simplemma lexicons are loaded on first use.
+simplemma lexicons are loaded on first use.  The subpackages, in layer order
+(see ``ARCHITECTURE.md``): ``lang`` (the language registry), ``io``
+(decoding, catalog, corpus, tables), ``text`` (tokenizing one text),
+``entities`` and ``quantities``, ``analysis`` (statistics), ``crosslingual``
+(alignment, audit), ``scale`` (many documents: processes, Dask, cache,
+streaming), ``viz`` (figures) and ``notebook`` (notebook plumbing); each is
+imported on first use (``newskit.analysis.top_terms``).
 
 Main entry points::
 
@@ -14,24 +20,39 @@ Main entry points::
     audit = newskit.audit_translations(corpus)    # what each translation dropped
 """
 
-from newskit.align import align_paragraphs
-from newskit.audit import aligned_view, audit_translations
-from newskit.corpus import PARAGRAPH_KINDS, TEXT_KINDS, Corpus, load_corpus
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from newskit.config import figures_dir, find_project_root, processed_dir, resolve_data_dir
+from newskit.crosslingual import agreement_rates, align_paragraphs, aligned_view, audit_translations
 from newskit.entities import candidate_entities, count_mentions, find_mentions, load_gazetteer
 from newskit.errors import ArgumentError, CorpusError, NewskitError
-from newskit.numbers import Quantity, extract_numbers
-from newskit.paths import figures_dir, find_project_root, processed_dir, resolve_data_dir
-from newskit.tables import read_table, write_table
-from newskit.tokenizer import tokenize, tokenize_corpus
-from newskit.tokens import Token
-from newskit.versions import tool_versions
+from newskit.io import PARAGRAPH_KINDS, TEXT_KINDS, Corpus, load_corpus, read_table, tool_versions, write_table
+from newskit.lang import get_profile, supported_languages
+from newskit.quantities import Quantity, extract_numbers, extract_quantities
+from newskit.scale import tokenize_corpus
+from newskit.text import Token, tokenize
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
+
+#: Subpackages loaded on first attribute access (``newskit.viz`` pulls in matplotlib).
+SUBPACKAGES = ("analysis", "crosslingual", "entities", "io", "lang", "notebook", "quantities", "scale", "text",
+               "viz")
 
 __all__ = [
-    "PARAGRAPH_KINDS", "TEXT_KINDS", "ArgumentError", "Corpus", "CorpusError", "NewskitError", "Quantity", "Token", "__version__",
-    "align_paragraphs", "aligned_view", "audit_translations", "candidate_entities", "count_mentions",
-    "extract_numbers", "figures_dir", "find_mentions", "find_project_root", "load_corpus",
-    "load_gazetteer", "processed_dir", "read_table", "resolve_data_dir", "tokenize",
-    "tokenize_corpus", "tool_versions", "write_table",
+    "PARAGRAPH_KINDS", "TEXT_KINDS", "ArgumentError", "Corpus", "CorpusError", "NewskitError", "Quantity",
+    "Token", "__version__", "agreement_rates", "align_paragraphs", "aligned_view", "audit_translations",
+    "candidate_entities", "count_mentions", "extract_numbers", "extract_quantities", "figures_dir",
+    "find_mentions", "find_project_root", "get_profile", "load_corpus", "load_gazetteer", "processed_dir",
+    "read_table", "resolve_data_dir", "supported_languages", "tokenize", "tokenize_corpus", "tool_versions",
+    "write_table",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Import a subpackage on first use (PEP 562)."""
+    if name in SUBPACKAGES:
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module 'newskit' has no attribute {name!r}")

@@ -1,0 +1,110 @@
+"""Co-occurrence of entities (or any key) within the same paragraph, as a graph.
+
+Why paragraphs: a whole news article mentions almost every actor together, so
+document-level co-occurrence links everything with everything; a paragraph is
+the smallest unit where two names are plausibly talked about *together*.
+
+A pair's ``weight`` is the number of units (paragraphs) in which both keys are
+present; several mentions of the same key in one paragraph count once, so a
+long quote repeating a name does not inflate its links.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import networkx as nx
+import pandas as pd
+
+from newskit.analysis.frequency import check_columns, group_columns
+from newskit.errors import ArgumentError
+
+__all__ = ["PARAGRAPH", "build_cooccurrence_graph", "cooccurrence_pairs", "count_units", "select_network"]
+
+#: Default co-occurrence unit: one paragraph of one document.
+PARAGRAPH = ("doc_id", "para_id")
+
+
+def present_keys(mentions: pd.DataFrame, unit: str | Sequence[str], key: str) -> pd.DataFrame:
+    """One row per (unit, key) present, mentions without a key dropped:
+    presence, not mention count, is what co-occurrence measures."""
+    units = group_columns(unit)
+    if not units:
+        raise ArgumentError("co-occurrence needs at least one unit column")
+    check_columns(mentions, [*units, key], "mentions")
+    present = mentions[[*units, key]].dropna(subset=[key])
+    return present.drop_duplicates(ignore_index=True)
+
+
+def cooccurrence_pairs(
+    mentions: pd.DataFrame, unit: str | Sequence[str] = PARAGRAPH, key: str = "entity_id"
+) -> pd.DataFrame:
+    """Count unordered pairs of distinct keys present in the same unit.
+
+    Returns ``a, b, weight`` with ``a < b`` (each pair once), heaviest first
+    then by ``a``, ``b``.  Keys are compared as strings so mixed id types sort.
+    """
+    units = group_columns(unit)
+    present = present_keys(mentions, units, key)
+    present[key] = present[key].astype(str)
+    pairs = present.merge(present, on=units, suffixes=("_a", "_b"))
+    pairs = pairs[pairs[f"{key}_a"] < pairs[f"{key}_b"]]
+    counts = pairs.groupby([f"{key}_a", f"{key}_b"]).size().rename("weight").reset_index()
+    counts.columns = ["a", "b", "weight"]
+    counts["weight"] = counts["weight"].astype("int64")
+    return counts.sort_values(["weight", "a", "b"], ascending=[False, True, True], ignore_index=True)
+
+
+def count_units(
+    mentions: pd.DataFrame, unit: str | Sequence[str] = PARAGRAPH, key: str = "entity_id"
+) -> pd.Series:
+    """Number of units each key appears in, on the same scale as pair weights,
+    for sizing the nodes of :func:`build_cooccurrence_graph`."""
+    present = present_keys(mentions, unit, key)
+    counts = present[key].astype(str).value_counts()
+    return counts.rename("count").rename_axis(key).sort_index(kind="stable")
+
+
+def build_cooccurrence_graph(
+    pairs: pd.DataFrame,
+    node_counts: Mapping[str, int] | pd.Series | None = None,
+    node_labels: Mapping[str, str] | pd.Series | None = None,
+    min_weight: int = 1,
+) -> nx.Graph:
+    """Turn :func:`cooccurrence_pairs` output into an undirected weighted graph.
+
+    Edges lighter than ``min_weight`` are left out (the usual way to thin a
+    hairball).  ``node_counts`` sets a ``count`` attribute and adds keys that
+    never co-occur as isolated nodes, so the graph shows every entity;
+    ``node_labels`` sets a ``label`` attribute (default: the key itself) for
+    readable plots of ids like Wikidata QIDs.  Without ``node_counts`` nodes
+    have no ``count`` attribute (a plot then draws them all the same size).
+    """
+    check_columns(pairs, ["a", "b", "weight"], "pairs")
+    kept = pairs[pairs["weight"] >= min_weight]
+    graph = nx.Graph()
+    if node_counts is not None:
+        graph.add_nodes_from(str(node) for node in dict(node_counts))
+    graph.add_weighted_edges_from(
+        zip(kept["a"].astype(str), kept["b"].astype(str), kept["weight"].astype(int).tolist(), strict=True)
+    )
+    labels = {} if node_labels is None else dict(node_labels)
+    labels = {str(node): str(value) for node, value in labels.items()}
+    for node in graph.nodes:
+        graph.nodes[node]["label"] = labels.get(node, node)
+    if node_counts is not None:
+        counts = {str(node): int(value) for node, value in dict(node_counts).items()}
+        for node in graph.nodes:
+            graph.nodes[node]["count"] = counts.get(node, 0)
+    return graph
+
+
+def select_network(pairs: pd.DataFrame, unit_counts: pd.Series, top_n: int,
+                   min_weight: int) -> tuple[pd.DataFrame, pd.Series]:
+    """Keep the ``top_n`` entities named in the most paragraphs and the edges
+    between them seen in at least ``min_weight`` paragraphs, dropping nodes
+    left without an edge: a readable network instead of a hairball."""
+    top = set(unit_counts.sort_values(ascending=False, kind="stable").index[:top_n])
+    kept = pairs[pairs["a"].isin(top) & pairs["b"].isin(top) & (pairs["weight"] >= min_weight)]
+    nodes = set(kept["a"]) | set(kept["b"])
+    return kept.reset_index(drop=True), unit_counts[unit_counts.index.isin(nodes)]

@@ -1,0 +1,40 @@
+"""Versions of every tool that shapes a derived table.
+
+Token counts change when MeCab's dictionary or simplemma's lexicon changes, so
+every table the kit writes carries these versions (``DataFrame.attrs`` and a
+``.meta.json`` beside each file).  Reading them is cheap and side-effect free.
+"""
+
+from __future__ import annotations
+
+import platform
+from functools import lru_cache
+from importlib import metadata, resources
+
+__all__ = ["RECORDED_PACKAGES", "tool_versions"]
+
+#: Distributions whose versions are recorded with every table.
+RECORDED_PACKAGES = ("newskit", "fugashi", "unidic-lite", "simplemma", "stopwordsiso", "pandas")
+
+
+def read_unidic_version() -> str:
+    """The UniDic release inside unidic-lite (its ``dicdir/version`` file)."""
+    try:
+        return resources.files("unidic_lite").joinpath("dicdir", "version").read_text().strip()
+    except (ModuleNotFoundError, FileNotFoundError):
+        return "not installed"
+
+
+@lru_cache(maxsize=1)
+def tool_versions() -> dict[str, str]:
+    """Return ``{tool: version}`` for the tokenizer, dictionary and libraries."""
+    versions = {"python": platform.python_version()}
+    for name in RECORDED_PACKAGES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "not installed"
+    versions["tokenizer_ja"] = f"MeCab via fugashi {versions['fugashi']}"
+    versions["dictionary_ja"] = f"UniDic {read_unidic_version()} (unidic-lite {versions['unidic-lite']})"
+    versions["tokenizer_latin"] = f"newskit regex tokenizer + simplemma {versions['simplemma']}"
+    return dict(versions)

@@ -1,0 +1,18 @@
+"""Notebook plumbing: parameter resolvers, the :class:`Outputs` helper,
+prose computed from tables, and the HTML report index."""
+
+from newskit.notebook.display import present_columns, say
+from newskit.notebook.outputs import Outputs
+from newskit.notebook.params import (
+    DocChoice,
+    TermChoice,
+    docs_in_language,
+    resolve_doc,
+    resolve_group,
+    resolve_sample_docs,
+    resolve_terms,
+)
+from newskit.notebook.prose import describe_token_sizes
+
+__all__ = ["DocChoice", "Outputs", "TermChoice", "describe_token_sizes", "docs_in_language", "present_columns",
+           "resolve_doc", "resolve_group", "resolve_sample_docs", "resolve_terms", "say"]

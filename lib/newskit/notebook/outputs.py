@@ -1,0 +1,84 @@
+"""One object per notebook for everything it writes.
+
+Every table a notebook writes goes to ``<corpus>/processed/NN-name.csv``
+(with its ``.meta.json`` sidecar of tool versions) and every figure to
+``figures_dir(corpus)/NN-name.png``; typing those paths in each cell is how
+output ends up in the wrong place.  A notebook makes one
+:class:`Outputs` in its first cell and then writes::
+
+    out = Outputs("02", DATA_DIR)
+    out.table(top, "top-terms", "top 10 content lemmas per document")
+    out.figure(fig, "top-terms")
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from newskit.config import figures_dir, is_shipped_corpus, processed_dir, resolve_data_dir
+from newskit.errors import ArgumentError
+from newskit.io.tables import write_table
+from newskit.viz.save import save_figure
+
+__all__ = ["Outputs"]
+
+_NUMBER_RE = re.compile(r"\d\d\Z")
+_NAME_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+
+
+@dataclass(frozen=True)
+class Outputs:
+    """Where notebook ``number`` (``"02"``) writes for the corpus in ``data_dir``."""
+
+    number: str
+    data_dir: str | Path = "data"
+
+    def __post_init__(self) -> None:
+        if not _NUMBER_RE.match(str(self.number)):
+            raise ArgumentError(f"Outputs needs the notebook's two-digit number such as '02', got {self.number!r}")
+
+    @property
+    def tables_dir(self) -> Path:
+        """``<corpus>/processed``."""
+        return processed_dir(self.data_dir)
+
+    @property
+    def figures_dir(self) -> Path:
+        """The corpus's figures folder (see :func:`newskit.config.figures_dir`)."""
+        return figures_dir(self.data_dir)
+
+    @property
+    def shipped(self) -> bool:
+        """True when the corpus is the project's own (the prose describes it)."""
+        return is_shipped_corpus(self.data_dir)
+
+    def _file(self, name: str, suffix: str) -> str:
+        """``NN-name.suffix``, refusing names that are not kebab-case."""
+        if not _NAME_RE.match(name):
+            raise ArgumentError(f"output name {name!r} must be kebab-case (lower-case letters, digits, '-')")
+        return f"{self.number}-{name}{suffix}"
+
+    def table(self, frame: pd.DataFrame, name: str, description: str, *, index: bool = False) -> pd.DataFrame:
+        """Write ``frame`` as ``processed/NN-name.csv`` (+ sidecar) and return
+        it, so the cell can show it; ``index=True`` keeps the index as columns."""
+        written = frame.reset_index() if index else frame
+        write_table(written, self.tables_dir / self._file(name, ".csv"), description)
+        return frame
+
+    def figure(self, fig: Figure, name: str, *, dpi: int = 150) -> Path:
+        """Save ``fig`` as ``NN-name.png`` in the figures folder; returns the path."""
+        return save_figure(fig, self.figures_dir / self._file(name, ".png"), dpi=dpi)
+
+    def corpus_note(self) -> str:
+        """A one-line Markdown note when the corpus is not the shipped one:
+        the notebook's fixed prose describes the shipped articles, the
+        computed sentences and tables describe this corpus."""
+        if self.shipped:
+            return ""
+        return (f"*Corpus: `{resolve_data_dir(self.data_dir)}`. The fixed prose of this notebook describes "
+                "the shipped articles; the tables, figures and computed sentences describe this corpus.*")
