@@ -4,8 +4,18 @@ Everything here starts from the stable token table (``newskit.tokenize_corpus``)
 or from the sparse :class:`DocumentTermMatrix` built from it, and returns
 pandas tables or small frozen dataclasses; plotting lives in
 :mod:`newskit.viz`.  This layer never imports matplotlib.
+
+* :func:`document_term_matrix` — the shared sparse counts (rows: documents,
+  paragraphs or any group; columns: terms);
+* :func:`collocations`, :func:`ngrams`, :func:`multiword_terms` — words near a
+  node, n-grams, FLR-ranked compound terms;
 """
 
+from newskit.analysis.collocations import association_scores, collocations
 from newskit.analysis.dtm import DocumentTermMatrix, document_term_matrix
+from newskit.analysis.ngrams import multiword_terms, ngrams
 
-__all__ = ["DocumentTermMatrix", "document_term_matrix"]
+__all__ = [
+    "DocumentTermMatrix", "association_scores", "collocations", "document_term_matrix",
+    "multiword_terms", "ngrams",
+]
