@@ -9,13 +9,17 @@ pandas tables or small frozen dataclasses; plotting lives in
   paragraphs or any group; columns: terms);
 * :func:`collocations`, :func:`ngrams`, :func:`multiword_terms` — words near a
   node, n-grams, FLR-ranked compound terms;
+* :func:`dispersion_measures` — range, Juilland's D, Gries' DP (and DPnorm);
+* :func:`correspondence_analysis` (+ :func:`ca_term_table`) — KH Coder style CA;
 """
 
 from newskit.analysis.collocations import association_scores, collocations
+from newskit.analysis.correspondence import CorrespondenceAnalysis, ca_term_table, correspondence_analysis
+from newskit.analysis.dispersion import dispersion_measures
 from newskit.analysis.dtm import DocumentTermMatrix, document_term_matrix
 from newskit.analysis.ngrams import multiword_terms, ngrams
 
 __all__ = [
-    "DocumentTermMatrix", "association_scores", "collocations", "document_term_matrix",
-    "multiword_terms", "ngrams",
+    "CorrespondenceAnalysis", "DocumentTermMatrix", "association_scores", "ca_term_table", "collocations",
+    "correspondence_analysis", "dispersion_measures", "document_term_matrix", "multiword_terms", "ngrams",
 ]
