@@ -11,15 +11,31 @@ pandas tables or small frozen dataclasses; plotting lives in
   node, n-grams, FLR-ranked compound terms;
 * :func:`dispersion_measures` — range, Juilland's D, Gries' DP (and DPnorm);
 * :func:`correspondence_analysis` (+ :func:`ca_term_table`) — KH Coder style CA;
+* :func:`cluster_terms`, :func:`cluster_documents`, :func:`mds_map` — hierarchical
+  clusters on Jaccard / cosine distances and a 2-D map;
+* :func:`topic_model`, :func:`choose_n_topics`, :func:`topics_over_time` — LDA / NMF
+  with UMass and NPMI coherence;
 """
 
+from newskit.analysis.clustering import Clustering, cluster_documents, cluster_terms, mds_map
 from newskit.analysis.collocations import association_scores, collocations
 from newskit.analysis.correspondence import CorrespondenceAnalysis, ca_term_table, correspondence_analysis
 from newskit.analysis.dispersion import dispersion_measures
 from newskit.analysis.dtm import DocumentTermMatrix, document_term_matrix
 from newskit.analysis.ngrams import multiword_terms, ngrams
+from newskit.analysis.topics import (
+    TopicModel,
+    TopicOptions,
+    choose_n_topics,
+    npmi_coherence,
+    topic_model,
+    topics_over_time,
+    umass_coherence,
+)
 
 __all__ = [
-    "CorrespondenceAnalysis", "DocumentTermMatrix", "association_scores", "ca_term_table", "collocations",
-    "correspondence_analysis", "dispersion_measures", "document_term_matrix", "multiword_terms", "ngrams",
+    "Clustering", "CorrespondenceAnalysis", "DocumentTermMatrix", "TopicModel", "TopicOptions",
+    "association_scores", "ca_term_table", "choose_n_topics", "cluster_documents", "cluster_terms",
+    "collocations", "correspondence_analysis", "dispersion_measures", "document_term_matrix", "mds_map",
+    "multiword_terms", "ngrams", "npmi_coherence", "topic_model", "topics_over_time", "umass_coherence",
 ]
