@@ -15,9 +15,12 @@ pandas tables or small frozen dataclasses; plotting lives in
   clusters on Jaccard / cosine distances and a 2-D map;
 * :func:`topic_model`, :func:`choose_n_topics`, :func:`topics_over_time` — LDA / NMF
   with UMass and NPMI coherence;
+* :func:`load_codes`, :func:`apply_codes`, :func:`cross_tabulate_codes` — KH Coder
+  style coding rules and their cross-tabulation with χ² and adjusted residuals.
 """
 
 from newskit.analysis.clustering import Clustering, cluster_documents, cluster_terms, mds_map
+from newskit.analysis.coding import CodeCrossTab, apply_codes, cross_tabulate_codes, load_codes, parse_codes
 from newskit.analysis.collocations import association_scores, collocations
 from newskit.analysis.correspondence import CorrespondenceAnalysis, ca_term_table, correspondence_analysis
 from newskit.analysis.dispersion import dispersion_measures
@@ -34,8 +37,9 @@ from newskit.analysis.topics import (
 )
 
 __all__ = [
-    "Clustering", "CorrespondenceAnalysis", "DocumentTermMatrix", "TopicModel", "TopicOptions",
-    "association_scores", "ca_term_table", "choose_n_topics", "cluster_documents", "cluster_terms",
-    "collocations", "correspondence_analysis", "dispersion_measures", "document_term_matrix", "mds_map",
-    "multiword_terms", "ngrams", "npmi_coherence", "topic_model", "topics_over_time", "umass_coherence",
+    "Clustering", "CodeCrossTab", "CorrespondenceAnalysis", "DocumentTermMatrix", "TopicModel", "TopicOptions",
+    "apply_codes", "association_scores", "ca_term_table", "choose_n_topics", "cluster_documents",
+    "cluster_terms", "collocations", "correspondence_analysis", "cross_tabulate_codes", "dispersion_measures",
+    "document_term_matrix", "load_codes", "mds_map", "multiword_terms", "ngrams", "npmi_coherence",
+    "parse_codes", "topic_model", "topics_over_time", "umass_coherence",
 ]
