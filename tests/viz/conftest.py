@@ -1,13 +1,10 @@
-"""Close every figure a viz test made, so a long run does not pile them up."""
+"""Close every figure a viz test made, so a long run does not pile them up
+(the Makefile runs pytest with MPLBACKEND=Agg)."""
 
 from __future__ import annotations
 
-import matplotlib
-
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402 - the backend is chosen first
-import pytest  # noqa: E402
+import matplotlib.pyplot as plt
+import pytest
 
 
 @pytest.fixture(autouse=True)
