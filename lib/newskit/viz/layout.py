@@ -1,0 +1,96 @@
+"""Shared figure mechanics for the statistics plots: Japanese-capable fonts,
+a size cap, readable text colours and greedy label thinning.
+
+* Fonts: matplotlib-fontja bundles IPAexGothic; :func:`font_family` registers
+  it and returns a family list with DejaVu Sans behind it for the glyphs
+  IPAexGothic lacks, so ja, de and id labels all render.
+* Size: a figure grows with its labels but never beyond :data:`MAX_PIXELS`
+  a side at :data:`SAVE_DPI` (the dpi ``save_figure`` writes), so a map of
+  2,000 terms cannot produce a 30,000-pixel PNG.
+* Text colour: black or white, whichever contrasts more with the cell
+  (WCAG relative luminance; the switch is at L = 0.179, where both give a
+  contrast ratio of 4.58 — above the 4.5 that WCAG asks of normal text).
+* Thinning: labels are placed in priority order and a label whose bounding
+  box overlaps one already placed is hidden — greedy, fast, and the count of
+  hidden labels is written on the figure so nobody mistakes a thinned map for
+  the whole vocabulary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from matplotlib.colors import to_rgba
+from matplotlib.figure import Figure
+from matplotlib.text import Text
+
+__all__ = ["MAX_PIXELS", "SAVE_DPI", "capped_size", "contrast_ratio", "font_family", "note_hidden",
+           "relative_luminance", "text_colour", "thin_labels"]
+
+#: Longest side of a figure in pixels at :data:`SAVE_DPI`.
+MAX_PIXELS = 4000
+#: The dpi figures are saved at (``newskit.plots.save_figure``'s default).
+SAVE_DPI = 150
+#: Family name of the font bundled with matplotlib-fontja.
+JAPANESE_FONT = "IPAexGothic"
+
+
+def font_family() -> list[str]:
+    """Register the bundled Japanese font; the family list to draw with."""
+    import matplotlib_fontja  # noqa: F401, PLC0415 - importing registers IPAexGothic
+
+    return [JAPANESE_FONT, "DejaVu Sans"]
+
+
+def capped_size(width: float, height: float) -> tuple[float, float]:
+    """``(width, height)`` in inches, scaled down together when a side would
+    exceed :data:`MAX_PIXELS` at :data:`SAVE_DPI`."""
+    limit = MAX_PIXELS / SAVE_DPI
+    scale = min(1.0, limit / max(width, height))
+    return width * scale, height * scale
+
+
+def relative_luminance(colour) -> float:
+    """WCAG 2 relative luminance of a matplotlib colour (0 black … 1 white)."""
+    rgb = np.array(to_rgba(colour)[:3])
+    linear = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
+    return float(linear @ np.array([0.2126, 0.7152, 0.0722]))
+
+
+def contrast_ratio(first, second) -> float:
+    """WCAG contrast ratio of two colours (1 … 21)."""
+    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def text_colour(background) -> str:
+    """``"black"`` or ``"white"``, whichever is more readable on ``background``."""
+    return "black" if relative_luminance(background) > 0.179 else "white"
+
+
+def thin_labels(fig: Figure, labels: Sequence[Text], priority: Sequence[float]) -> int:
+    """Hide every label that overlaps a higher-priority one; returns how many
+    were hidden.  Labels of infinite priority (document labels on a biplot)
+    are always kept.  Call after all labels are placed (the layout is drawn once)."""
+    fig.draw_without_rendering()
+    renderer = fig.canvas.get_renderer()
+    placed = []
+    hidden = 0
+    for index in np.argsort(-np.asarray(priority, dtype=float), kind="stable"):
+        box = labels[index].get_window_extent(renderer)
+        if priority[index] != np.inf and any(box.overlaps(other) for other in placed):
+            labels[index].set_visible(False)
+            hidden += 1
+        else:
+            placed.append(box)
+    return hidden
+
+
+def note_hidden(fig: Figure, hidden: int, what: str = "labels") -> None:
+    """Say on the figure how many labels thinning hid (nothing when none) and
+    keep the number as ``fig.newskit_hidden_labels`` for programs."""
+    fig.newskit_hidden_labels = hidden
+    if hidden:
+        fig.text(0.99, 0.005, f"{hidden} {what} hidden to avoid overlap", ha="right", va="bottom",
+                 fontsize="small", color="0.35")
