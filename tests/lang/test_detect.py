@@ -64,6 +64,12 @@ def test_unsupported_language_is_unknown(lang: str, unsupported: str) -> None:
     assert unsupported in found.reason
 
 
+def test_malay_reading_suggests_indonesian() -> None:
+    # Malay text with Indonesian second: the reason says how to declare it
+    found = detect_language(paragraphs("ms")[1])
+    assert found.runner_up == "id" and "if it is Indonesian, declare 'id'" in found.reason
+
+
 def test_batch_equals_one_by_one() -> None:
     texts = [p for lang in LANGS for p in paragraphs(lang)] + ["", "short"]
     assert detect_languages(texts) == [detect_language(t) for t in texts]

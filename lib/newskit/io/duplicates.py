@@ -120,6 +120,8 @@ def _age_order(documents: pd.DataFrame) -> np.ndarray:
 def _candidate_pairs(sets: list[frozenset[str]], langs: list[str], options: DuplicateOptions) -> list[tuple[int, int]]:
     """Pairs ``(i, j)``, ``i < j``, of one language that MinHash LSH proposes."""
     pairs: set[tuple[int, int]] = set()
+    template = MinHash(num_perm=options.num_perm, seed=options.seed)  # permutations made once, shared
+    permutations, scheme = template.permutations, template.scheme
     for lang in sorted(set(langs)):
         members = [k for k, l in enumerate(langs) if l == lang and sets[k]]
         if len(members) < 2:
@@ -127,7 +129,8 @@ def _candidate_pairs(sets: list[frozenset[str]], langs: list[str], options: Dupl
         index = MinHashLSH(threshold=options.min_jaccard, num_perm=options.num_perm)
         signatures = {}
         for k in members:
-            signature = MinHash(num_perm=options.num_perm, seed=options.seed)
+            signature = MinHash(num_perm=options.num_perm, seed=options.seed, permutations=permutations,
+                                scheme=scheme)
             signature.update_batch([s.encode("utf-8") for s in sorted(sets[k])])
             signatures[k] = signature
             index.insert(k, signature)

@@ -90,10 +90,11 @@ def import_articles(sources: str | Path | Iterable[str | Path], into: str | Path
     for path in tqdm(files, desc="reading", unit="file", disable=_quiet(progress, len(files), 20)):
         for item in read_source_file(path, resolver):
             (records if isinstance(item, Record) else report.skipped).append(item)
-    articles = prepare_articles(records, default_lang, report)
+    known = existing.known_hashes()
+    articles = prepare_articles(records, default_lang, known, report)
     if strict and report.skipped:
         raise_refusal(report.skipped)
-    rows = place_articles(articles, existing, report, progress)
+    rows = place_articles(articles, existing, known, report, progress)
     if rows:
         write_catalog(existing, rows)
     report.catalog_rows = len(existing.rows) + len(rows)
@@ -116,43 +117,65 @@ def raise_refusal(problems: list[BadRecord]) -> None:
                                          f"record(s), nothing was written{also}", line=first.line)
 
 
-def prepare_articles(records: list[Record], default_lang: str, report: ImportReport) -> list[Article]:
+def prepare_articles(records: list[Record], default_lang: str, known: dict[str, str],
+                     report: ImportReport) -> list[Article]:
     """Settle language, content and hash of each record; bad ones go to
-    ``report.skipped``, doubtful ones also to ``report.warnings``."""
-    contents = [compose_content(r) for r in records]
-    detections = detect_languages(contents)
+    ``report.skipped``, doubtful ones also to ``report.warnings``.  A record
+    with a declared language whose hash is ``known`` is already there and
+    skips detection (a re-import costs little)."""
+    pending = []
+    for record in records:
+        declared = declared_language(record, default_lang, report)
+        if declared is None:
+            continue
+        content = compose_content(record)
+        digest = text_sha256(content, declared) if declared != AUTO else ""
+        if digest in known:
+            report.already_there.append((record.where, known[digest]))
+            continue
+        pending.append((record, declared, content))
+    detections = detect_languages([content for _, _, content in pending])
     articles = []
-    for record, content, found in zip(records, contents, detections):
-        lang = settle_language(record, default_lang, found, report)
+    for (record, declared, content), found in zip(pending, detections):
+        lang = confirm_language(record, declared, found, report)
         if lang is None:
             continue
         if not normalize_text(content, lang).strip():
-            report.skipped.append(BadRecord(record.source_file, record.line, "empty text (only invisible "
-                                                                            "characters)", record.unit))
+            _skip(report, record, "empty text (only invisible characters)")
             continue
         articles.append(Article(record, lang, found, content, text_sha256(content, lang)))
     return articles
 
 
-def settle_language(record: Record, default_lang: str, found: Detection, report: ImportReport) -> str | None:
-    """The record's language, or ``None`` after reporting why it has none."""
-    def skip(reason: str) -> None:
-        report.skipped.append(BadRecord(record.source_file, record.line, reason, record.unit))
+def _skip(report: ImportReport, record: Record, reason: str) -> None:
+    report.skipped.append(BadRecord(record.source_file, record.line, reason, record.unit))
 
+
+def declared_language(record: Record, default_lang: str, report: ImportReport) -> str | None:
+    """The record's own language value normalised (else ``default_lang``,
+    which may be ``auto``), or ``None`` after reporting an unknown one."""
+    if not record.lang:
+        return default_lang
     try:
-        lang = normalise_lang_code(record.lang, where=record.source_file, line=record.line) if record.lang else default_lang
+        return normalise_lang_code(record.lang, where=record.source_file, line=record.line)
     except CorpusError as exc:
-        return skip(exc.problem)
-    if lang == AUTO:
+        return _skip(report, record, exc.problem)
+
+
+def confirm_language(record: Record, declared: str, found: Detection, report: ImportReport) -> str | None:
+    """The detected language for ``auto``, else the declared one unless the
+    text clearly contradicts it; ``None`` after reporting why."""
+    if declared == AUTO:
         if found.lang is None:
-            return skip(f"language not detected ({found.reason}): give it in a lang column or with --default-lang")
+            return _skip(report, record, f"language not detected ({found.reason}): "
+                                         f"give it in a lang column or with --default-lang")
         return found.lang
-    mismatch = check_declared_language("", lang, detection=found)
+    mismatch = check_declared_language("", declared, detection=found)
     if mismatch is not None and mismatch.severity == "error":
-        return skip(mismatch.message)
+        return _skip(report, record, mismatch.message)
     if mismatch is not None:
         report.warnings.append(BadRecord(record.source_file, record.line, mismatch.message, record.unit))
-    return lang
+    return declared
 
 
 def compose_content(record: Record) -> str:
@@ -166,10 +189,10 @@ def compose_content(record: Record) -> str:
     return text.strip("\n") + "\n"
 
 
-def place_articles(articles: list[Article], existing: ExistingCatalog, report: ImportReport,
-                   progress: bool | None) -> list[dict[str, str]]:
-    """Write the raw file of every new article; return their catalog rows."""
-    known = existing.known_hashes()
+def place_articles(articles: list[Article], existing: ExistingCatalog, known: dict[str, str],
+                   report: ImportReport, progress: bool | None) -> list[dict[str, str]]:
+    """Write the raw file of every new article (``known``: hash → doc_id,
+    updated); return their catalog rows."""
     ids = {rec["doc_id"] for rec in existing.records}
     imported_at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     rows = []

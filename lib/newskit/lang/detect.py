@@ -164,6 +164,8 @@ def _to_detection(values: list | None, n_letters: int) -> Detection:
     lang, reason = code, ""
     if code not in SUPPORTED:
         lang, reason = None, f"reads as {language_name(code)} ({code}), which the kit does not support"
+        if code in COMPATIBLE.get(runner_up, ()):  # Indonesian read as Malay, Japanese as Chinese
+            reason += f"; if it is {language_name(runner_up)}, declare {runner_up!r}"
     elif confidence < MIN_CONFIDENCE:
         lang, reason = None, f"not sure: {code} {confidence:.2f}, {runner_up} {runner_up_confidence:.2f}"
     return Detection(lang, code, confidence, runner_up, runner_up_confidence, n_letters, reason)
