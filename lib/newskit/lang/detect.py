@@ -7,14 +7,21 @@ Indonesian), Dutch (for German and English), French, Spanish, Chinese (for
 kanji-only Japanese headlines), Korean — so that a text in none of the four
 comes out as "not a supported language" instead of the nearest one.
 
-Measured here (lingua 2.1.1, 10 languages; ``benchmarks/bench_import.py``
-and the calibration in ``tests/lang/test_detect.py``):
+Measured here (lingua 2.1.1, 10 languages; ``benchmarks/bench_import.py``,
+and paragraphs of the seed articles and of ``tests/data/lang`` cut to 15–250
+characters, in both accuracy modes):
 
-* high-accuracy mode: about 1.2 s and 200 MB to load all ten models, then
-  0.1–0.3 ms per short article; low-accuracy mode loads in 0.04 s and
-  15 MB but mistakes Indonesian for Malay in 7 of 42 real paragraphs cut to
-  100 characters (high accuracy: 1 of 42), so the kit uses high accuracy;
-  the models are loaded once per process, on first use.
+* high-accuracy mode, models loaded lazily (lingua's default): detecting
+  the 16 fixture paragraphs in a fresh process costs about 0.5 s and 20 MB
+  on top of ``import newskit`` (1.4 s, 117 MB); preloading all ten
+  languages' models would take 1.2 s and 200 MB.  Then 0.1–0.7 ms per
+  short article (``benchmarks/RESULTS_import.md``).  Low-accuracy mode
+  loads in 0.04 s and 15 MB but mistakes Indonesian for Malay in 7 of 42
+  real paragraphs cut to 100 characters (high accuracy: 1 of 42), so the
+  kit uses high accuracy.  lingua's parallel batch call was no faster than
+  the serial one on this shared 2-core machine (4.0–9.4 s against
+  6.6–7.0 s for 10,000 articles); it is used for batches all the same,
+  since it scales with idle cores.
 * headlines (30–40 characters) come out right but with low confidence
   (Indonesian 0.56 against Malay 0.43); kanji-only Japanese headlines read
   as Chinese; below about 20 letters nothing is reliable.
@@ -121,7 +128,8 @@ class LanguageMismatch:
 
 @lru_cache(maxsize=1)
 def get_detector() -> LanguageDetector:
-    """The shared lingua detector (built once per process: 1.2 s, 200 MB)."""
+    """The shared lingua detector (built once per process; its models load
+    lazily, on the first text of each language)."""
     return LanguageDetectorBuilder.from_languages(*DETECTOR_LANGUAGES.values()).build()
 
 
