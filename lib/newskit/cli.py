@@ -9,6 +9,7 @@ data (the file and line named), 2 for a bad command line.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -66,6 +67,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_import(args)
     except NewskitError as exc:
         print(f"newskit {args.command}: error: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # `newskit import … | head`: stop quietly, like other commands
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (Python's own advice for EPIPE)
         return 1
     except OSError as exc:  # a folder that cannot be written, a full disk
         print(f"newskit {args.command}: error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)

@@ -34,7 +34,7 @@ def bad(items: list) -> list[BadRecord]:
     "name, n_good, n_bad, encoding, first",
     [
         # (file, records, bad records, encoding, fields of the first record)
-        ("de_stadtwerke_strompreise.html", 1, 0, "utf_8",
+        ("de_stadtwerke_strompreise.html", 1, 0, "utf-8",
          {"title": "Stadtwerke Lindenau erhöhen Strompreise zum Jahreswechsel", "published": "2024-11-19",
           "publisher": "Lindenauer Rundschau",
           "url": "https://www.lindenauer-rundschau.example/lokales/stadtwerke-strompreise-2025"}),

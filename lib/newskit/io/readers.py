@@ -128,7 +128,7 @@ def markdown_to_lines(text: str) -> tuple[list[str], str]:
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 #: Labels that browsers (WHATWG) read as a larger codec: pages saying
 #: Shift_JIS routinely contain CP932 characters (①, ㈱, NEC kanji).
-_WHATWG_CODECS = {"shift_jis": "cp932", "latin_1": "cp1252", "ascii": "cp1252", "euc_jp": "euc_jp"}
+_WHATWG_CODECS = {"shift_jis": "cp932", "iso8859-1": "cp1252", "ascii": "cp1252"}
 
 
 def decode_page(data: bytes, path: Path) -> tuple[str, str]:
@@ -137,7 +137,7 @@ def decode_page(data: bytes, path: Path) -> tuple[str, str]:
     declared = _META_CHARSET.search(data[:4096])
     if declared and not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            codec = codecs.lookup(declared.group(1).decode("ascii")).name.replace("-", "_")
+            codec = codecs.lookup(declared.group(1).decode("ascii")).name  # "utf-8", "shift_jis" …
             codec = _WHATWG_CODECS.get(codec, codec)
             return data.decode(codec).replace("\r\n", "\n"), codec
         except (LookupError, UnicodeDecodeError):
