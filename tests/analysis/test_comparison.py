@@ -39,7 +39,7 @@ from newskit.io.paragraphs import split_paragraphs  # noqa: E402
 from newskit.errors import ArgumentError  # noqa: E402
 from newskit.analysis.keyness import log_likelihood, log_ratio
 from newskit.analysis.tfidf import cosine_similarity_matrix  # noqa: E402
-from newskit.text.tokenize import tokenize_paragraphs  # noqa: E402
+from newskit.text.tokenizer import tokenize_paragraphs  # noqa: E402
 from tests.builders import make_tokens  # noqa: E402
 
 

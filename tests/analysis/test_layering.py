@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-MODULES = ["clustering", "coding", "collocations", "correspondence", "dispersion", "dtm", "ngrams", "terms",
+MODULES = ["clustering", "coding", "association", "correspondence", "evenness", "dtm", "sequences", "terms",
            "topics"]
 
 

@@ -18,7 +18,7 @@ import pytest  # noqa: E402
 
 from newskit import viz as plots  # noqa: E402
 from newskit.errors import ArgumentError  # noqa: E402
-from newskit.analysis.kwic import dispersion  # noqa: E402
+from newskit.analysis.concordance import dispersion  # noqa: E402
 from newskit.analysis.positions import paragraph_offsets
 from newskit.viz.dispersion import KIND_COLOURS, plot_paragraph_dispersion  # noqa: E402
 

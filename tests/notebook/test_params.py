@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from newskit.errors import ArgumentError
-from newskit.analysis.kwic import term_coverage
+from newskit.analysis.concordance import term_coverage
 from newskit.notebook.params import docs_in_language, resolve_doc, resolve_terms
 
 from tests.builders import read_stats_table

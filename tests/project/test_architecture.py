@@ -11,6 +11,7 @@ cannot hide a violation.
 from __future__ import annotations
 
 import ast
+import importlib
 import subprocess
 import sys
 from pathlib import Path
@@ -23,7 +24,7 @@ PACKAGE = ROOT / "lib" / "newskit"
 
 #: Layer of each top-level module or subpackage (ARCHITECTURE.md).
 LAYERS = {
-    "errors": 0, "config": 0,
+    "errors": 0, "config": 0, "lazy": 0,
     "lang": 1,
     "io": 2,
     "text": 3,
@@ -167,3 +168,15 @@ def test_language_facts_live_in_lang(path: Path) -> None:
         and sum(isinstance(k, ast.Constant) and k.value in LANGUAGE_TABLE for k in node.keys) >= 2
     ]
     assert tables == [], f"{path.relative_to(PACKAGE)}: per-language tables at lines {tables}: move them to a LanguageProfile"
+
+
+SUBPACKAGES = sorted(p.parent.name for p in PACKAGE.glob("*/__init__.py"))
+
+
+@pytest.mark.parametrize("package", SUBPACKAGES)
+def test_no_public_name_is_also_a_module_name(package: str) -> None:
+    # `newskit.analysis.kwic` must stay the function: once a module of the same
+    # name is imported, Python would bind the attribute to the module instead
+    public = set(importlib.import_module(f"newskit.{package}").__all__)
+    modules_here = {p.stem for p in (PACKAGE / package).glob("*.py")}
+    assert public & modules_here == set()

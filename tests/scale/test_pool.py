@@ -11,7 +11,7 @@ from newskit.io.corpus import Corpus
 from newskit.errors import ArgumentError, CorpusError
 from newskit.scale.pool import make_batches, resolve_n_jobs
 from newskit.scale.progress import NoProgress, progress_bar
-from newskit.text.tokenize import tokenize_paragraphs
+from newskit.text.tokenizer import tokenize_paragraphs
 from newskit.text.table import make_jobs
 
 

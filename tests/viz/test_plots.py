@@ -26,7 +26,7 @@ from newskit.analysis.cooccurrence import build_cooccurrence_graph, cooccurrence
 from newskit.errors import ArgumentError  # noqa: E402
 from newskit.analysis.frequency import frequencies_for_wordcloud, rank_frequency, top_terms  # noqa: E402
 from newskit.analysis.tfidf import cosine_similarity_matrix  # noqa: E402
-from newskit.analysis.kwic import dispersion  # noqa: E402
+from newskit.analysis.concordance import dispersion  # noqa: E402
 
 from tests.builders import read_stats_table  # noqa: E402
 

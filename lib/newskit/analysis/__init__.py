@@ -19,90 +19,74 @@ pandas tables or small frozen dataclasses; plotting lives in
   style coding rules and their cross-tabulation with χ² and adjusted residuals.
 """
 
-from newskit.analysis.clustering import (
-    Clustering,
-    cluster_documents,
-    cluster_terms,
-    mds_map,
-)
-from newskit.analysis.coding import (
-    CodeCrossTab,
-    apply_codes,
-    cross_tabulate_codes,
-    load_codes,
-    parse_codes,
-)
-from newskit.analysis.collocations import association_scores, collocations
-from newskit.analysis.cooccurrence import (
-    build_cooccurrence_graph,
-    cooccurrence_pairs,
-    count_units,
-    select_network,
-)
-from newskit.analysis.correspondence import (
-    CorrespondenceAnalysis,
-    ca_term_table,
-    correspondence_analysis,
-)
-from newskit.analysis.dispersion import dispersion_measures
-from newskit.analysis.distinctive import distinctive_keyness, distinctive_tfidf
-from newskit.analysis.dtm import DocumentTermMatrix, document_term_matrix
-from newskit.analysis.frequency import (
-    count_bigrams,
-    count_terms,
-    frequencies_for_wordcloud,
-    rank_frequency,
-    select_terms,
-    top_terms,
-)
-from newskit.analysis.groups import add_document_column
-from newskit.analysis.keyness import (
-    compute_keyness,
-    compute_p_value,
-    log_likelihood,
-    log_ratio,
-)
-from newskit.analysis.kwic import dispersion, kwic, term_coverage
-from newskit.analysis.ngrams import multiword_terms, ngrams
-from newskit.analysis.overview import (
-    count_kinds,
-    sample_tokenization,
-    summarise_by_language,
-    summarise_lengths,
-)
-from newskit.analysis.positions import paragraph_offsets
-from newskit.analysis.rates import rate_per_thousand
-from newskit.analysis.similarity import (
-    order_by_language,
-    similarity_contributions,
-    similarity_pairs,
-    summarise_contributions,
-)
-from newskit.analysis.tfidf import compute_tfidf, cosine_similarity_matrix, top_tfidf
-from newskit.analysis.token_sizes import phrase_before, token_size_profile
-from newskit.analysis.topics import (
-    TopicModel,
-    TopicOptions,
-    choose_n_topics,
-    npmi_coherence,
-    topic_model,
-    topics_over_time,
-    umass_coherence,
-)
-from newskit.analysis.views import side_by_side, wide_ranks
+from newskit.lazy import lazy_exports
 
-__all__ = [
-    "Clustering", "CodeCrossTab", "CorrespondenceAnalysis", "DocumentTermMatrix", "TopicModel",
-    "TopicOptions", "add_document_column", "apply_codes", "association_scores", "build_cooccurrence_graph",
-    "ca_term_table", "choose_n_topics", "cluster_documents", "cluster_terms", "collocations",
-    "compute_keyness", "compute_p_value", "compute_tfidf", "cooccurrence_pairs", "correspondence_analysis",
-    "cosine_similarity_matrix", "count_bigrams", "count_kinds", "count_terms", "count_units",
-    "cross_tabulate_codes", "dispersion", "dispersion_measures", "distinctive_keyness", "distinctive_tfidf",
-    "document_term_matrix", "frequencies_for_wordcloud", "kwic", "load_codes", "log_likelihood", "log_ratio",
-    "mds_map", "multiword_terms", "ngrams", "npmi_coherence", "order_by_language", "paragraph_offsets",
-    "parse_codes", "phrase_before", "rank_frequency", "rate_per_thousand", "sample_tokenization",
-    "select_network", "select_terms", "side_by_side", "similarity_contributions", "similarity_pairs",
-    "summarise_by_language", "summarise_contributions", "summarise_lengths", "term_coverage",
-    "token_size_profile", "top_terms", "top_tfidf", "topic_model", "topics_over_time", "umass_coherence",
-    "wide_ranks",
-]
+#: Public name → module of this subpackage it lives in (imported on first use).
+_EXPORTS = {
+    "Clustering": "clustering",
+    "cluster_documents": "clustering",
+    "cluster_terms": "clustering",
+    "mds_map": "clustering",
+    "CodeCrossTab": "coding",
+    "apply_codes": "coding",
+    "cross_tabulate_codes": "coding",
+    "load_codes": "coding",
+    "parse_codes": "coding",
+    "association_scores": "association",
+    "collocations": "association",
+    "build_cooccurrence_graph": "cooccurrence",
+    "cooccurrence_pairs": "cooccurrence",
+    "count_units": "cooccurrence",
+    "select_network": "cooccurrence",
+    "CorrespondenceAnalysis": "correspondence",
+    "ca_term_table": "correspondence",
+    "correspondence_analysis": "correspondence",
+    "dispersion_measures": "evenness",
+    "distinctive_keyness": "distinctive",
+    "distinctive_tfidf": "distinctive",
+    "DocumentTermMatrix": "dtm",
+    "document_term_matrix": "dtm",
+    "count_bigrams": "frequency",
+    "count_terms": "frequency",
+    "frequencies_for_wordcloud": "frequency",
+    "rank_frequency": "frequency",
+    "select_terms": "frequency",
+    "top_terms": "frequency",
+    "add_document_column": "groups",
+    "compute_keyness": "keyness",
+    "compute_p_value": "keyness",
+    "log_likelihood": "keyness",
+    "log_ratio": "keyness",
+    "dispersion": "concordance",
+    "kwic": "concordance",
+    "term_coverage": "concordance",
+    "multiword_terms": "sequences",
+    "ngrams": "sequences",
+    "count_kinds": "overview",
+    "sample_tokenization": "overview",
+    "summarise_by_language": "overview",
+    "summarise_lengths": "overview",
+    "paragraph_offsets": "positions",
+    "rate_per_thousand": "rates",
+    "order_by_language": "similarity",
+    "similarity_contributions": "similarity",
+    "similarity_pairs": "similarity",
+    "summarise_contributions": "similarity",
+    "compute_tfidf": "tfidf",
+    "cosine_similarity_matrix": "tfidf",
+    "top_tfidf": "tfidf",
+    "phrase_before": "token_sizes",
+    "token_size_profile": "token_sizes",
+    "TopicModel": "topics",
+    "TopicOptions": "topics",
+    "choose_n_topics": "topics",
+    "npmi_coherence": "topics",
+    "topic_model": "topics",
+    "topics_over_time": "topics",
+    "umass_coherence": "topics",
+    "side_by_side": "views",
+    "wide_ranks": "views",
+}
+
+__all__ = sorted(_EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

@@ -1,6 +1,6 @@
 """Where things are inside one article: paragraph spans in running token offsets.
 
-:func:`newskit.analysis.kwic.dispersion` places each hit at its token offset in the
+:func:`newskit.analysis.concordance.dispersion` places each hit at its token offset in the
 document (all tokens in reading order, punctuation included).  A bare offset
 axis hides the article's structure, yet "the term only occurs in captions" or
 "it disappears after the first heading" is exactly what a dispersion plot is
@@ -21,7 +21,7 @@ __all__ = ["paragraph_offsets"]
 def paragraph_offsets(tokens: pd.DataFrame, paragraphs: pd.DataFrame, doc_id: str) -> pd.DataFrame:
     """One row per tokenized paragraph of ``doc_id``: ``para_id, kind, start``
     (offset of its first token), ``end`` (one past its last) and ``n_tokens``,
-    with offsets counted exactly as :func:`newskit.analysis.kwic.dispersion` counts them.
+    with offsets counted exactly as :func:`newskit.analysis.concordance.dispersion` counts them.
     ``kind`` is missing (NaN) when ``paragraphs`` lacks the paragraph."""
     doc = select_doc(tokens, doc_id)
     check_columns(doc, ["para_id", "i"])

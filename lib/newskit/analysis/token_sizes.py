@@ -12,7 +12,7 @@ import pandas as pd
 
 from newskit.analysis.frequency import NON_WORD_POS, check_columns, select_terms
 from newskit.analysis.groups import add_document_column
-from newskit.analysis.kwic import match_terms
+from newskit.analysis.concordance import match_terms
 from newskit.analysis.overview import summarise_by_language, summarise_lengths
 from newskit.io.corpus import Corpus
 

@@ -22,6 +22,7 @@ PROFILE = LanguageProfile(
         "上", "中", "後", "前", "間", "際", "他", "方",  # positional nouns used as particles
     }),
     context_chars=18,
+    fullwidth_to_ascii="alphanumeric",  # ＧＰＵ → GPU as KH Coder users expect; ！？（） stay
     min_quote=("chars", 10),
     quote_patterns=(r"「([^「」]+)」", r"『([^『』]+)』"),  # each pair apart, so 「…『弄ぶ』…」 nests
     token_unit=("UniDic cuts Japanese into *short units*: a word such as 電気自動車 becomes "

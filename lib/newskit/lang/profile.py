@@ -36,7 +36,12 @@ class LanguageProfile:
     to count as a quotation, in ``("chars", n)`` or ``("words", n)``;
     ``token_unit`` explains in one sentence what a token is in this language;
     ``quote_patterns`` are regexes whose group 1 is a quoted passage (Latin
-    script: „…“ «…» “…” "…", mixed, as machine translation mixes them)."""
+    script: „…“ «…» “…” "…", mixed, as machine translation mixes them);
+    ``fullwidth_to_ascii`` says which full-width ASCII characters the Unicode
+    normalisation at load folds (``"all"``: letters, digits, punctuation and
+    U+3000, which in Latin text only come from a Japanese input method;
+    ``"alphanumeric"``: letters and digits only, keeping full-width
+    punctuation that is ordinary Japanese typography)."""
 
     code: str
     name: str
@@ -51,6 +56,7 @@ class LanguageProfile:
     min_quote: tuple[str, int] = ("words", 4)
     token_unit: str = ""
     quote_patterns: tuple[str, ...] = (r'[„“"«]([^„“”"«»]+)[“”"»]',)
+    fullwidth_to_ascii: str = "all"
     other_names: tuple[str, ...] = field(default=())
 
     @property

@@ -23,7 +23,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from newskit.analysis.frequency import check_columns, select_doc, top_terms
-from newskit.analysis.kwic import MATCH_COLUMNS, match_terms
+from newskit.analysis.concordance import MATCH_COLUMNS, match_terms
 from newskit.errors import ArgumentError
 
 __all__ = ["DocChoice", "TermChoice", "docs_in_language", "resolve_doc", "resolve_group", "resolve_sample_docs",
@@ -74,7 +74,7 @@ def resolve_terms(
     column: str | Sequence[str] = MATCH_COLUMNS,
 ) -> TermChoice:
     """Keep the requested ``terms`` that occur (in ``doc_id``, or anywhere when
-    ``None``), matched like :func:`newskit.analysis.kwic.kwic` does (lemma or surface,
+    ``None``), matched like :func:`newskit.analysis.concordance.kwic` does (lemma or surface,
     NFKC, case-insensitive).  Terms without hits are named in the note; if no
     term is left (or ``terms`` is ``None``), the ``fallback_n`` most frequent
     content terms of the same tokens are returned instead."""

@@ -13,26 +13,31 @@ Labels in Japanese, German and Indonesian render with the bundled IPAexGothic
 how many; no figure exceeds 4,000 pixels a side at 150 dpi.
 """
 
-from newskit.viz.bars import (
-    plot_agreement,
-    plot_keyness,
-    plot_lengths,
-    plot_top_terms,
-    plot_zipf,
-)
-from newskit.viz.clouds import build_wordcloud, make_wordcloud, plot_wordcloud_grid
-from newskit.viz.clusters import plot_dendrogram
-from newskit.viz.dispersion import plot_dispersion, plot_paragraph_dispersion
-from newskit.viz.fonts import find_japanese_font, use_japanese_font
-from newskit.viz.heatmap import plot_code_heatmap, plot_heatmap
-from newskit.viz.maps import plot_ca_biplot, plot_mds_map
-from newskit.viz.network import plot_network
-from newskit.viz.save import save_figure
-from newskit.viz.styles import style_aligned_view
+from newskit.lazy import lazy_exports
 
-__all__ = [
-    "build_wordcloud", "find_japanese_font", "make_wordcloud", "plot_agreement", "plot_ca_biplot",
-    "plot_code_heatmap", "plot_dendrogram", "plot_dispersion", "plot_heatmap", "plot_keyness", "plot_lengths",
-    "plot_mds_map", "plot_network", "plot_paragraph_dispersion", "plot_top_terms", "plot_wordcloud_grid",
-    "plot_zipf", "save_figure", "style_aligned_view", "use_japanese_font",
-]
+#: Public name → module of this subpackage it lives in (imported on first use).
+_EXPORTS = {
+    "plot_agreement": "bars",
+    "plot_keyness": "bars",
+    "plot_lengths": "bars",
+    "plot_top_terms": "bars",
+    "plot_zipf": "bars",
+    "build_wordcloud": "clouds",
+    "make_wordcloud": "clouds",
+    "plot_wordcloud_grid": "clouds",
+    "plot_dendrogram": "clusters",
+    "plot_dispersion": "dispersion",
+    "plot_paragraph_dispersion": "dispersion",
+    "find_japanese_font": "fonts",
+    "use_japanese_font": "fonts",
+    "plot_code_heatmap": "heatmap",
+    "plot_heatmap": "heatmap",
+    "plot_ca_biplot": "maps",
+    "plot_mds_map": "maps",
+    "plot_network": "network",
+    "save_figure": "save",
+    "style_aligned_view": "styles",
+}
+
+__all__ = sorted(_EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

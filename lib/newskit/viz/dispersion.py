@@ -23,7 +23,7 @@ def plot_dispersion(
     n_tokens: int | None = None,
     title: str | None = None,
 ) -> Figure:
-    """Dispersion ("barcode") plot from :func:`newskit.analysis.kwic.dispersion`: one row
+    """Dispersion ("barcode") plot from :func:`newskit.analysis.concordance.dispersion`: one row
     per term, a tick at each occurrence's token offset.  Pass ``terms`` to fix
     the row order and show rows for terms without hits."""
     check_columns(positions, ["term", "offset"], "dispersion")

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from newskit.errors import ArgumentError
-from newskit.analysis.kwic import dispersion, kwic
+from newskit.analysis.concordance import dispersion, kwic
 
 from tests.builders import read_stats_table
 
@@ -137,7 +137,7 @@ def test_dispersion_unknown_document(toy_tokens):
 def test_order_tokens_keeps_part_of_speech():
     # the reading-order counter must not overwrite the pos (part-of-speech) column
     import pandas as pd
-    from newskit.analysis.kwic import order_tokens
+    from newskit.analysis.concordance import order_tokens
     toy_tokens = pd.DataFrame({"doc_id": ["a", "a"], "para_id": [0, 0], "i": [1, 0], "start": [3, 0],
                            "end": [5, 2], "pos": ["NOUN", "PROPN"]})
     ordered = order_tokens(toy_tokens)

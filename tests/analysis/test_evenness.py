@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from newskit import ArgumentError
-from newskit.analysis.dispersion import dispersion_measures
+from newskit.analysis.evenness import dispersion_measures
 
 # Three parts of 2, 3 and 5 words (N = 10): s = (0.2, 0.3, 0.5).
 PARTS = [("A", 0, "x y"), ("B", 0, "x y y"), ("C", 0, "x x y y z")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newskit import ArgumentError
-from newskit.analysis.ngrams import multiword_terms, ngrams
+from newskit.analysis.sequences import multiword_terms, ngrams
 
 
 def counts(table):

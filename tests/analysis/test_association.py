@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from newskit import ArgumentError
-from newskit.analysis.collocations import COLLOCATION_COLUMNS, association_scores, collocations
+from newskit.analysis.association import COLLOCATION_COLUMNS, association_scores, collocations
 
 # N = 13 words in four paragraphs; node n occurs f(n) = 3 times.
 HAND = [("d1", 0, "n p q r"), ("d1", 1, "p n q"), ("d1", 2, "r r s"), ("d1", 3, "n s p")]
