@@ -247,7 +247,7 @@ def _choose_type(group: pd.DataFrame) -> str:
 
 def _key_for(label: str, taken: set[str]) -> str:
     """A unique slug key for a label (romaji for a Japanese-only label)."""
-    base = _slug(label) or _slug(romaji_variants(label)[0]) or "entity"
+    base = (_slug(romaji_variants(label)[0]) if JAPANESE_RE.search(label) else _slug(label)) or "entity"
     key, n = base, 2
     while key in taken:
         key, n = f"{base}-{n}", n + 1
