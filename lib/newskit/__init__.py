@@ -40,6 +40,21 @@ __version__ = "0.2.0"
 #: Subpackages loaded on first attribute access (``newskit.viz`` pulls in matplotlib).
 SUBPACKAGES = ("analysis", "crosslingual", "entities", "io", "lang", "notebook", "quantities", "scale", "text",
                "viz")
+#: Entry points whose modules pull in heavy libraries (trafilatura, lingua,
+#: cutlet, datasketch): loaded on first use.
+_LAZY = {
+    "import_articles": "newskit.io.importer",
+    "find_duplicates": "newskit.io.duplicates",
+    "normalize_text": "newskit.io.normalize",
+    "detect_language": "newskit.lang.detect",
+    "normalise_lang_code": "newskit.lang.codes",
+    "discover_entities": "newskit.entities.discover",
+    "link_entities": "newskit.entities.discover",
+    "merge_entities": "newskit.entities.review",
+    "combine_gazetteers": "newskit.entities.combine",
+    "group_stories": "newskit.crosslingual.stories",
+    "story_facts": "newskit.crosslingual.facts",
+}
 
 __all__ = [
     "PARAGRAPH_KINDS", "TEXT_KINDS", "ArgumentError", "Corpus", "CorpusError", "NewskitError", "Quantity",
@@ -47,12 +62,14 @@ __all__ = [
     "candidate_entities", "count_mentions", "extract_numbers", "extract_quantities", "figures_dir",
     "find_mentions", "find_project_root", "get_profile", "load_corpus", "load_gazetteer", "processed_dir",
     "read_table", "resolve_data_dir", "supported_languages", "tokenize", "tokenize_corpus", "tool_versions",
-    "write_table",
+    "write_table", *_LAZY,
 ]
 
 
 def __getattr__(name: str) -> Any:
-    """Import a subpackage on first use (PEP 562)."""
+    """Import a subpackage or a heavy entry point on first use (PEP 562)."""
     if name in SUBPACKAGES:
         return importlib.import_module(f"{__name__}.{name}")
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'newskit' has no attribute {name!r}")

@@ -1,9 +1,27 @@
-"""Across versions and languages: paragraph alignment, the translation
-audit, and entity views of the versions side by side."""
+"""Across versions, languages and outlets: paragraph alignment, the
+translation audit, entity views of the versions side by side, stories
+reported by several outlets and the facts each report states."""
 
-from newskit.crosslingual.align import ALIGNED_KINDS, align_paragraphs
-from newskit.crosslingual.audit import agreement_rates, aligned_view, audit_translations, translation_groups
-from newskit.crosslingual.views import aligned_entity_kwic, compare_translations
+from newskit.lazy import lazy_exports
 
-__all__ = ["ALIGNED_KINDS", "agreement_rates", "align_paragraphs", "aligned_entity_kwic", "aligned_view",
-           "audit_translations", "compare_translations", "translation_groups"]
+#: Public name → module of this subpackage it lives in (imported on first use).
+_EXPORTS = {
+    "ALIGNED_KINDS": "align",
+    "align_paragraphs": "align",
+    "agreement_rates": "audit",
+    "aligned_view": "audit",
+    "audit_translations": "audit",
+    "translation_groups": "audit",
+    "conflicting_numbers": "facts",
+    "fact_matrix": "facts",
+    "find_quotes": "facts",
+    "story_facts": "facts",
+    "unique_facts": "facts",
+    "document_features": "stories",
+    "group_stories": "stories",
+    "aligned_entity_kwic": "views",
+    "compare_translations": "views",
+}
+
+__all__ = sorted(_EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

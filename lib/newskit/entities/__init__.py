@@ -1,17 +1,32 @@
-"""Named entities: the gazetteer (a CSV), its matching rules, the compiled
-matcher, mentions and their counts, and candidates the gazetteer misses."""
+"""Named entities: the gazetteer (a CSV, extending the shipped base
+gazetteer), its matching rules, the compiled matcher, mentions and their
+counts, candidates and discovery of names the gazetteer misses, linking
+spellings across scripts and languages, and the review loop that grows the
+gazetteer."""
 
-from newskit.entities.candidates import candidate_entities
-from newskit.entities.gazetteer import load_default_gazetteer, load_gazetteer
-from newskit.entities.matcher import compile_matcher
-from newskit.entities.mentions import (
-    MENTION_COLUMNS,
-    Mention,
-    count_mentions,
-    find_mentions,
-    find_mentions_in_text,
-    map_families,
-)
+from newskit.lazy import lazy_exports
 
-__all__ = ["MENTION_COLUMNS", "Mention", "candidate_entities", "compile_matcher", "count_mentions",
-           "find_mentions", "find_mentions_in_text", "load_default_gazetteer", "load_gazetteer", "map_families"]
+#: Public name → module of this subpackage it lives in (imported on first use).
+_EXPORTS = {
+    "candidate_entities": "candidates",
+    "combine_gazetteers": "combine",
+    "discover_entities": "discover",
+    "link_entities": "discover",
+    "load_default_gazetteer": "gazetteer",
+    "load_gazetteer": "gazetteer",
+    "assign_entity_keys": "link",
+    "compile_matcher": "matcher",
+    "MENTION_COLUMNS": "mentions",
+    "Mention": "mentions",
+    "count_mentions": "mentions",
+    "find_mentions": "mentions",
+    "find_mentions_in_text": "mentions",
+    "map_families": "mentions",
+    "find_place": "places",
+    "place_names": "places",
+    "merge_entities": "review",
+    "write_review_sheet": "review",
+}
+
+__all__ = sorted(_EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

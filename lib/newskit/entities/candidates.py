@@ -18,7 +18,11 @@ import simplemma
 
 from newskit.entities.gazetteer import load_default_gazetteer
 from newskit.entities.matcher import LATIN, compile_matcher
-from newskit.entities.mentions import find_mentions_in_text, map_document_languages, look_up_language
+from newskit.entities.mentions import (
+    find_mentions_in_text,
+    look_up_language,
+    map_document_languages,
+)
 from newskit.io.corpus import select_paragraphs
 from newskit.io.paragraphs import TEXT_KINDS
 from newskit.text.mecab import tokenize_japanese_raw

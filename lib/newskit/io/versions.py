@@ -14,7 +14,8 @@ from importlib import metadata, resources
 __all__ = ["RECORDED_PACKAGES", "tool_versions"]
 
 #: Distributions whose versions are recorded with every table.
-RECORDED_PACKAGES = ("newskit", "fugashi", "unidic-lite", "simplemma", "stopwordsiso", "pandas", "scipy", "scikit-learn")
+RECORDED_PACKAGES = ("newskit", "fugashi", "unidic-lite", "simplemma", "stopwordsiso", "pandas", "scipy", "scikit-learn",
+                     "lingua-language-detector", "trafilatura", "htmldate", "datasketch", "rapidfuzz", "cutlet", "babel")
 
 
 def read_unidic_version() -> str:
