@@ -171,7 +171,7 @@ def test_outputs_go_through_the_outputs_helper(path: Path) -> None:
     # paths are typed in one place: every table and figure goes through newskit.notebook.Outputs,
     # and the notebook says when its fixed prose describes another corpus than its tables
     source = "\n".join(cell.source for _, cell in code_cells(read(path)))
-    assert "Outputs(" in source
+    assert "start(" in source  # newskit.notebook.start: fonts, escaping, corpus note, Outputs
     for needle in ("write_table(", "save_figure(", "processed_dir(", "figures_dir("):
         assert needle not in source, f"{needle} typed in the notebook: use out.table / out.figure"
 

@@ -2,7 +2,7 @@
 prose computed from tables, and the HTML report index."""
 
 from newskit.notebook.display import present_columns, say
-from newskit.notebook.outputs import Outputs
+from newskit.notebook.outputs import Outputs, start
 from newskit.notebook.params import (
     DocChoice,
     TermChoice,
@@ -15,4 +15,4 @@ from newskit.notebook.params import (
 from newskit.notebook.prose import describe_token_sizes
 
 __all__ = ["DocChoice", "Outputs", "TermChoice", "describe_token_sizes", "docs_in_language", "present_columns",
-           "resolve_doc", "resolve_group", "resolve_sample_docs", "resolve_terms", "say"]
+           "resolve_doc", "resolve_group", "resolve_sample_docs", "resolve_terms", "say", "start"]

@@ -4,9 +4,9 @@ Every table a notebook writes goes to ``<corpus>/processed/NN-name.csv``
 (with its ``.meta.json`` sidecar of tool versions) and every figure to
 ``figures_dir(corpus)/NN-name.png``; typing those paths in each cell is how
 output ends up in the wrong place.  A notebook makes one
-:class:`Outputs` in its first cell and then writes::
+:class:`Outputs` in its first cell (through :func:`start`) and then writes::
 
-    out = Outputs("02", DATA_DIR)
+    out = start("02", DATA_DIR)
     out.table(top, "top-terms", "top 10 content lemmas per document")
     out.figure(fig, "top-terms")
 """
@@ -20,12 +20,14 @@ from pathlib import Path
 import pandas as pd
 from matplotlib.figure import Figure
 
-from newskit.config import figures_dir, is_shipped_corpus, processed_dir, resolve_data_dir
+from newskit.config import figures_dir, processed_dir, resolve_data_dir
 from newskit.errors import ArgumentError
 from newskit.io.tables import write_table
+from newskit.notebook.display import say
+from newskit.viz.fonts import use_japanese_font
 from newskit.viz.save import save_figure
 
-__all__ = ["Outputs"]
+__all__ = ["Outputs", "start"]
 
 _NUMBER_RE = re.compile(r"\d\d\Z")
 _NAME_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -33,10 +35,13 @@ _NAME_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
 @dataclass(frozen=True)
 class Outputs:
-    """Where notebook ``number`` (``"02"``) writes for the corpus in ``data_dir``."""
+    """Where notebook ``number`` (``"02"``) writes for the corpus in
+    ``data_dir``; ``described`` is the corpus the notebook's fixed prose was
+    written about (the shipped ``data`` by default)."""
 
     number: str
     data_dir: str | Path = "data"
+    described: str | Path = "data"
 
     def __post_init__(self) -> None:
         if not _NUMBER_RE.match(str(self.number)):
@@ -54,8 +59,8 @@ class Outputs:
 
     @property
     def shipped(self) -> bool:
-        """True when the corpus is the project's own (the prose describes it)."""
-        return is_shipped_corpus(self.data_dir)
+        """True when the corpus is the one the notebook's prose describes."""
+        return resolve_data_dir(self.data_dir) == resolve_data_dir(self.described)
 
     def _file(self, name: str, suffix: str) -> str:
         """``NN-name.suffix``, refusing names that are not kebab-case."""
@@ -76,9 +81,23 @@ class Outputs:
 
     def corpus_note(self) -> str:
         """A one-line Markdown note when the corpus is not the shipped one:
-        the notebook's fixed prose describes the shipped articles, the
-        computed sentences and tables describe this corpus."""
+        the notebook's fixed prose describes the articles of ``described``,
+        the computed sentences and tables describe this corpus."""
         if self.shipped:
             return ""
         return (f"*Corpus: `{resolve_data_dir(self.data_dir)}`. The fixed prose of this notebook describes "
-                "the shipped articles; the tables, figures and computed sentences describe this corpus.*")
+                f"the articles in `{self.described}`; the tables, figures and computed sentences describe "
+                "this corpus.*")
+
+
+def start(number: str, data_dir: str | Path = "data", *, described: str | Path = "data") -> Outputs:
+    """Everything a notebook's first cell needs, in one call: matplotlib draws
+    Japanese (:func:`newskit.viz.use_japanese_font`), every pandas Styler
+    escapes HTML in cell values (article text and catalog metadata may hold
+    ``<script>``), the corpus note is shown when ``data_dir`` is not the
+    corpus the prose describes, and the notebook's :class:`Outputs` is returned."""
+    use_japanese_font()
+    pd.set_option("styler.format.escape", "html")
+    out = Outputs(number, data_dir, described)
+    say(out.corpus_note())
+    return out
