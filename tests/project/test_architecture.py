@@ -180,3 +180,26 @@ def test_no_public_name_is_also_a_module_name(package: str) -> None:
     public = set(importlib.import_module(f"newskit.{package}").__all__)
     modules_here = {p.stem for p in (PACKAGE / package).glob("*.py")}
     assert public & modules_here == set()
+
+
+MAX_FUNCTION_LINES = 60
+MAX_PARAMETERS = 6
+
+
+def function_sizes(path: Path) -> list[tuple[str, int, int]]:
+    """(name, lines, parameters) of every function of a module, ``self``/``cls`` not counted."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            args = node.args
+            names = [a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)]
+            count = len(names) + bool(args.vararg) + bool(args.kwarg) - (names[:1] in (["self"], ["cls"]))
+            found.append((node.name, node.end_lineno - node.lineno + 1, count))
+    return found
+
+
+@pytest.mark.parametrize("path", modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_functions_stay_short(path: Path) -> None:
+    long = [(name, lines, params) for name, lines, params in function_sizes(path)
+            if lines > MAX_FUNCTION_LINES or params > MAX_PARAMETERS]
+    assert long == [], f"{path.relative_to(PACKAGE)}: (function, lines, parameters) over the limits: {long}"
