@@ -70,12 +70,15 @@ KEY = "bench_notebooks"
 
 
 class TreeMonitor:
-    """Samples PSS and RSS of a process and all its descendants in a thread."""
+    """Samples PSS, RSS and CPU times of a process and all its descendants
+    in a thread; ``sampler_cpu`` is what the sampling itself cost."""
 
     def __init__(self, pid: int, interval: float = 0.1, relist_every: int = 5) -> None:
         self.root = psutil.Process(pid)
         self.interval, self.relist_every = interval, relist_every
         self.peak_pss = self.peak_rss = self.peak_procs = 0
+        self.cpu: dict[int, tuple[float, float]] = {}  # pid -> (user, system), last seen
+        self.sampler_cpu = 0.0
         self._procs: list[psutil.Process] = [self.root]
         self._samples = 0
         self._stop = threading.Event()
@@ -91,16 +94,24 @@ class TreeMonitor:
         pss = rss = alive = 0
         for proc in self._procs:
             try:
-                info = proc.memory_full_info()
+                with proc.oneshot():
+                    info, times = proc.memory_full_info(), proc.cpu_times()
             except psutil.Error:
                 continue
             pss, rss, alive = pss + getattr(info, "pss", info.rss), rss + info.rss, alive + 1
+            self.cpu[proc.pid] = (times.user, times.system)
         self.peak_pss, self.peak_rss = max(self.peak_pss, pss), max(self.peak_rss, rss)
         self.peak_procs = max(self.peak_procs, alive)
 
     def _run(self) -> None:
         while not self._stop.wait(self.interval):
             self._sample()
+        self.sampler_cpu = time.thread_time()
+
+    @property
+    def cpu_seconds(self) -> tuple[float, float]:
+        """User and system CPU seconds of the tree (up to the last sample)."""
+        return sum(u for u, _ in self.cpu.values()), sum(s for _, s in self.cpu.values())
 
     def __enter__(self) -> TreeMonitor:
         self._sample()
@@ -122,6 +133,8 @@ class Run:
     peak_pss: int = 0
     peak_rss: int = 0
     processes: int = 0
+    cpu: tuple[float, float] = (0.0, 0.0)  # user, system seconds of the tree
+    sampler_cpu: float = 0.0
     error: str = ""
 
 
@@ -184,7 +197,8 @@ def run_notebook(notebook: Path, corpus: Path, out_dir: Path, timeout: float, in
             except subprocess.TimeoutExpired:
                 stop_tree(proc)
                 code = None
-    run = Run(notebook.stem, "ok", time.perf_counter() - start, monitor.peak_pss, monitor.peak_rss, monitor.peak_procs)
+    run = Run(notebook.stem, "ok", time.perf_counter() - start, monitor.peak_pss, monitor.peak_rss, monitor.peak_procs,
+              monitor.cpu_seconds, monitor.sampler_cpu)
     if code is None:
         run.status, run.error = "timeout", f"stopped after {timeout:.0f} s{running_cell(output)}"
     elif code != 0:
@@ -253,19 +267,21 @@ def render_size(result: dict) -> str:
         f"{dup.get('exact', 0)} exact and {dup.get('paragraph_added', 0) + dup.get('paragraph_dropped', 0)} "
         f"near wire copies, {s['stories']} multi-language stories; generated in {s['generate_seconds']:.1f} s.",
         "",
-        "| notebook | status | wall s | peak PSS MiB (tree) | peak RSS MiB (sum) | processes | budget (≤ 60 s, ≤ 1.5 GiB) | error |",
-        "|---|---|---|---|---|---|---|---|",
+        "| notebook | status | wall s | peak PSS MiB (tree) | peak RSS MiB (sum) | CPU s user / system (tree) "
+        "| processes | budget (≤ 60 s, ≤ 1.5 GiB) | error |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for r in runs:
         lines.append(f"| {r.notebook} | {r.status} | {r.seconds:.1f} | {r.peak_pss / MIB:,.0f} | {r.peak_rss / MIB:,.0f} "
-                     f"| {r.processes} | {verdict(r, size)} | {cell(r.error)} |")
+                     f"| {r.cpu[0]:.1f} / {r.cpu[1]:.1f} | {r.processes} | {verdict(r, size)} | {cell(r.error)} |")
     total = sum(r.seconds for r in runs)
     finished = all(r.status == "ok" for r in runs)
     series = ("" if size != BUDGET_SIZE else
               f" (budget ≤ {BUDGET_SERIES_SECONDS} s: {'met' if finished and total <= BUDGET_SERIES_SECONDS else '**not met**'}"
               + ("" if finished else ", not every notebook finished") + ")")
     lines += ["", f"Series: {total:.1f} s wall in all{series}; peak PSS of any notebook "
-                  f"{max((r.peak_pss for r in runs), default=0) / MIB:,.0f} MiB."]
+                  f"{max((r.peak_pss for r in runs), default=0) / MIB:,.0f} MiB. "
+                  f"The memory sampler itself used {sum(r.sampler_cpu for r in runs):.1f} s CPU."]
     return "\n".join(lines)
 
 
@@ -294,7 +310,8 @@ def render_intro(args: argparse.Namespace, load: tuple[tuple[float, ...], tuple[
         "included), in series order on one generated corpus, so a token cache written by one notebook serves the "
         "next. Memory: peak over the run of the summed PSS of papermill, the kernel and every process below it "
         f"(sampled every {args.interval:g} s, tree re-listed every 5th sample); the summed RSS beside it counts "
-        "shared pages once per process. Budget (issue 12), on 1,000 articles of about 1.3 M characters: each "
+        "shared pages once per process. CPU: user and system seconds of the tree's processes as last sampled "
+        "(a large system share means page faults or I/O rather than computing). Budget (issue 12), on 1,000 articles of about 1.3 M characters: each "
         f"notebook ≤ {BUDGET_SECONDS} s and ≤ 1.5 GiB, the series ≤ {BUDGET_SERIES_SECONDS // 60} minutes. "
         "Failed notebooks keep their first error line; a notebook past the timeout is stopped.",
         "",
