@@ -16,12 +16,14 @@ notebook serves the next ones (the first notebook runs cold).
 Measured per notebook: wall time of the papermill process (kernel start
 included) and the peak memory of the whole process tree (papermill, the
 kernel and anything the kernel starts: process pools, Dask workers).
-Every ``--interval`` seconds (0.1) psutil reads each process of the tree;
-the tree itself is re-listed every fifth sample, so a worker that lives
-less than about half a second may be missed.  Memory is the sum of **PSS**
-(proportional set size: a shared page counts 1/n in each of the n
-processes sharing it, so forked workers are not counted twice); the sum of
-RSS, which counts shared pages once per process, is shown beside it.
+Every ``--interval`` seconds (0.1) psutil reads RSS and CPU times of each
+process of the tree; the tree itself is re-listed every fifth sample, so a
+worker that lives less than about half a second may be missed.  Memory is
+the sum of **PSS** (proportional set size: a shared page counts 1/n in each
+of the n processes sharing it, so forked workers are not counted twice),
+read near every new RSS peak but sparingly (see :data:`PSS_NEAR_PEAK`:
+PSS costs the kernel a page-table walk); the sum of RSS, which counts shared
+pages once per process, is shown beside it as the upper bound.
 
 A notebook that fails is recorded with the first error line its output
 notebook holds (``ename: evalue``, and the cell), or stderr's last line; one
@@ -69,9 +71,19 @@ KEY = "bench_notebooks"
 # --- measuring ------------------------------------------------------------------------
 
 
+#: PSS is read when the RSS sum is within this share of its peak so far ...
+PSS_NEAR_PEAK = 0.95
+#: ... at most every PSS_MIN_GAP seconds and never more often than PSS_COST_FACTOR
+#: times the last read's own CPU cost (reading smaps_rollup of a 5 GiB process
+#: costs tens of milliseconds: read every 0.1 s it took ~30 % of a core).
+PSS_MIN_GAP = 0.5
+PSS_COST_FACTOR = 20
+
+
 class TreeMonitor:
-    """Samples PSS, RSS and CPU times of a process and all its descendants
-    in a thread; ``sampler_cpu`` is what the sampling itself cost."""
+    """Samples RSS and CPU times of a process and all its descendants every
+    ``interval`` seconds in a thread, and their PSS near each RSS peak;
+    ``sampler_cpu`` is what the sampling itself cost."""
 
     def __init__(self, pid: int, interval: float = 0.1, relist_every: int = 5) -> None:
         self.root = psutil.Process(pid)
@@ -81,8 +93,20 @@ class TreeMonitor:
         self.sampler_cpu = 0.0
         self._procs: list[psutil.Process] = [self.root]
         self._samples = 0
+        self._next_pss = 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _read_pss(self) -> None:
+        start, pss = time.thread_time(), 0
+        for proc in self._procs:
+            try:
+                info = proc.memory_full_info()
+            except psutil.Error:
+                continue
+            pss += getattr(info, "pss", info.rss)
+        self.peak_pss = max(self.peak_pss, pss)
+        self._next_pss = time.monotonic() + max(PSS_MIN_GAP, PSS_COST_FACTOR * (time.thread_time() - start))
 
     def _sample(self) -> None:
         if self._samples % self.relist_every == 0:
@@ -91,17 +115,18 @@ class TreeMonitor:
             except psutil.Error:
                 pass
         self._samples += 1
-        pss = rss = alive = 0
+        rss = alive = 0
         for proc in self._procs:
             try:
                 with proc.oneshot():
-                    info, times = proc.memory_full_info(), proc.cpu_times()
+                    info, times = proc.memory_info(), proc.cpu_times()
             except psutil.Error:
                 continue
-            pss, rss, alive = pss + getattr(info, "pss", info.rss), rss + info.rss, alive + 1
+            rss, alive = rss + info.rss, alive + 1
             self.cpu[proc.pid] = (times.user, times.system)
-        self.peak_pss, self.peak_rss = max(self.peak_pss, pss), max(self.peak_rss, rss)
-        self.peak_procs = max(self.peak_procs, alive)
+        self.peak_rss, self.peak_procs = max(self.peak_rss, rss), max(self.peak_procs, alive)
+        if rss >= PSS_NEAR_PEAK * self.peak_rss and time.monotonic() >= self._next_pss:
+            self._read_pss()
 
     def _run(self) -> None:
         while not self._stop.wait(self.interval):
@@ -308,9 +333,10 @@ def render_intro(args: argparse.Namespace, load: tuple[tuple[float, ...], tuple[
         "",
         "Each notebook runs in a fresh `python -m papermill NB OUT -p DATA_DIR <corpus> -k python3` (kernel start "
         "included), in series order on one generated corpus, so a token cache written by one notebook serves the "
-        "next. Memory: peak over the run of the summed PSS of papermill, the kernel and every process below it "
-        f"(sampled every {args.interval:g} s, tree re-listed every 5th sample); the summed RSS beside it counts "
-        "shared pages once per process. CPU: user and system seconds of the tree's processes as last sampled "
+        "next. Memory: peak of the summed PSS of papermill, the kernel and every process below it; the summed "
+        f"RSS beside it counts shared pages once per process. RSS and CPU times are sampled every {args.interval:g} s "
+        "(tree re-listed every 5th sample), PSS whenever the RSS sum is within 5 % of its peak so far, at most every "
+        "0.5 s and never more often than 20 times its own cost, so the true PSS peak lies between the two columns. CPU: user and system seconds of the tree's processes as last sampled "
         "(a large system share means page faults or I/O rather than computing). Budget (issue 12), on 1,000 articles of about 1.3 M characters: each "
         f"notebook ≤ {BUDGET_SECONDS} s and ≤ 1.5 GiB, the series ≤ {BUDGET_SERIES_SECONDS // 60} minutes. "
         "Failed notebooks keep their first error line; a notebook past the timeout is stopped.",
