@@ -160,3 +160,25 @@ def test_language_weights_shift_the_mix():
     # 368 originals: ~74 in two-language stories (37 ja + 37 en), ~294 singles split 3:1
     # (~220 ja, ~74 en), copies follow their sources: ja ~ 257 + 7 %, en ~ 111 + 7 %, ratio ~2.3
     assert counts["ja"] > 1.6 * counts["en"]
+
+
+#: The bystander sentence, the only place a real company may be named ("Other companies such as X, ...").
+BYSTANDER = {"en": "such as {name}, ", "de": "wie {name}, ", "id": "seperti {name}, ", "ja": "{name}や"}
+
+
+def test_real_companies_are_only_bystanders(articles_1000):
+    from newskit.synth.names import REAL_ORGS
+
+    named = 0
+    for a in articles_1000:
+        # the outlet's own lines may name services ("... di Google News"): only the article's words count
+        own = "\n".join(p.text for p in a.paragraphs if p.kind in newskit.TEXT_KINDS)
+        for org in REAL_ORGS:
+            name = org.in_lang(a.lang)
+            if re.search(rf"(?<![\w・]){re.escape(name)}(?![\w・])", a.title):
+                pytest.fail(f"{a.doc_id}: real company {name!r} in the title {a.title!r}")
+            count = len(re.findall(rf"(?<![\w・]){re.escape(name)}(?![\w・])", own))
+            if count:
+                named += 1
+                assert own.count(BYSTANDER[a.lang].format(name=name)) == count, (a.doc_id, name)
+    assert named > 100  # the gazetteer still finds real companies in a generated corpus

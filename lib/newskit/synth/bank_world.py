@@ -16,7 +16,6 @@ __all__ = ["CAPTIONS", "GENERIC", "SUBHEADINGS", "WORLD_TOPICS"]
 ELECTION = Topic(
     name="election",
     weight=0.08,
-    real_people=False,
     kicker=entry("Election", "Wahl", "Pemilu", "選挙"),
     leads=(
         entry("Voters in {place} go to the polls on {date} to elect a new city council.",
@@ -146,7 +145,6 @@ MARKETS = Topic(
 SPORT = Topic(
     name="sport",
     weight=0.08,
-    real_people=False,
     kicker=entry("Football", "Fußball", "Sepak Bola", "サッカー"),
     leads=(
         entry("{team} beat {team2} {score} on {date} in front of {count} spectators.",
@@ -210,7 +208,6 @@ SPORT = Topic(
 WEATHER = Topic(
     name="weather",
     weight=0.06,
-    real_people=False,
     kicker=entry("Weather", "Wetter", "Cuaca", "天気"),
     leads=(
         entry("Temperatures in {place} reached {temp} on {date}, a record for the month.",

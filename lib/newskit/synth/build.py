@@ -68,8 +68,7 @@ def _draft_unit(unit: tuple[str, ...], when: datetime, story: int | None, spec: 
     names = list(TOPICS)
     topic = TOPICS[rng.choices(names, weights=[TOPICS[t].weight for t in names])[0]]
     outlets = [pick_outlet(lang, topic.name, rng) for lang in unit]
-    event = draw_event(topic.name, unit[0], (when + timedelta(hours=outlets[0].utc_offset)).date(), rng,
-                       real_people=topic.real_people)
+    event = draw_event(topic.name, unit[0], (when + timedelta(hours=outlets[0].utc_offset)).date(), rng)
     plan = build_plan(topic, render_slots(event, unit[0], rng), unit[0], _target_chars(unit[0], spec, rng), rng)
     drafts = []
     for k, outlet in enumerate(outlets):

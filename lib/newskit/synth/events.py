@@ -18,7 +18,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from newskit.synth import notation
-from newskit.synth.names import POOLS, REAL_PEOPLE, Person, people
+from newskit.synth.names import POOLS, REAL_ORGS, Person, people
 
 __all__ = ["Event", "draw_event", "render_slots", "staff_name", "zipf_choice"]
 
@@ -37,8 +37,6 @@ CURRENCIES = {
 #: Units of the currency per US dollar (round figures: this is fiction).
 RATES = {"USD": 1.0, "EUR": 0.9, "JPY": 150.0, "IDR": 15_500.0}
 PRICES_USD = (199, 299, 349, 499, 599, 799, 999, 1199, 1499, 1999)
-#: Share of people who are one of the few real public figures (tech news only).
-REAL_PERSON_SHARE = 0.12
 #: Slots with more than two distinct names per event (``org`` .. ``org5``).
 EXTRA_NAMES = {"org": 5}
 #: Slots that also exist capitalised (German/English article at sentence start).
@@ -84,9 +82,7 @@ def _pick_distinct(pool, rng: random.Random, k: int) -> list:
     return picked
 
 
-def _person(lang: str, real_ok: bool, rng: random.Random) -> Person:
-    if real_ok and rng.random() < REAL_PERSON_SHARE:
-        return zipf_choice(REAL_PEOPLE, rng)
+def _person(lang: str, rng: random.Random) -> Person:
     cultures, weights = zip(*CULTURES[lang])
     return zipf_choice(_people(rng.choices(cultures, weights)[0]), rng, 0.8)
 
@@ -134,16 +130,17 @@ def _numbers(lang: str, day: date, rng: random.Random) -> dict:
     }
 
 
-def draw_event(topic: str, lang: str, day: date, rng: random.Random, *, real_people: bool) -> Event:
+def draw_event(topic: str, lang: str, day: date, rng: random.Random) -> Event:
     """A random event of ``topic`` on ``day``; ``lang`` (the first reporting
-    outlet's language) biases the people's names and the currency."""
+    outlet's language) biases the people's names and the currency.  Every
+    actor is invented; ``org3`` is a real company, named only as a bystander."""
     names = {}
     for slot, pool in POOLS.items():
         for k, name in enumerate(_pick_distinct(pool, rng, EXTRA_NAMES.get(slot, 2)), 1):
             names[slot if k == 1 else f"{slot}{k}"] = name
-    names["person"] = _person(lang, real_people, rng)
-    for k in (2, 3, 4):
-        names[f"person{k}"] = _person(lang, False, rng)
+    names["org3"] = zipf_choice(REAL_ORGS, rng, 0.5)
+    for k in (1, 2, 3, 4):
+        names["person" if k == 1 else f"person{k}"] = _person(lang, rng)
     return Event(topic=topic, names=names, numbers=_numbers(lang, day, rng), day=day)
 
 

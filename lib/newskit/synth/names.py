@@ -4,9 +4,11 @@ Japanese articles write foreign names in katakana (アンナ・ヴェーバー,
 エヌビディア) and Japanese names in kanji, family name first (山田健二);
 German and Indonesian articles keep the Latin spelling but have their own
 forms for places (München, Tokio / Tokyo, Wina) and institutions.  Almost
-every name is invented; a handful of real companies and public figures are
-mixed in (only as names in technology news, see ``Topic.real_people``) so
-that the kit's gazetteer finds mentions in a generated corpus too.  Pools are
+every actor is invented.  Real companies (:data:`REAL_ORGS`) appear only as
+bystanders in one generic sentence ("Other companies such as ... are working
+on similar projects"), so the kit's gazetteer finds mentions in a generated
+corpus without the corpus inventing anything about them; no real person
+appears at all.  Pools are
 ordered by prominence (names are drawn with Zipf weights by rank): the
 hand-written names first, then thousands of generated brands
 (:mod:`newskit.synth.brands`) as the long tail.  The
@@ -20,7 +22,7 @@ from itertools import product
 
 from newskit.synth.brands import brand_devices, brand_models, brand_orgs
 
-__all__ = ["Name", "Person", "POOLS", "people"]
+__all__ = ["POOLS", "REAL_ORGS", "Name", "Person", "people"]
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,6 @@ class Person:
 
     full: Name
     last: Name
-    real: bool = False
     culture: str = "western"
 
 
@@ -90,14 +91,6 @@ _FAMILY = {
                  ("Mori", "森"), ("Ikeda", "池田")),
 }
 
-#: Real public figures (spelt as the kit's gazetteer spells them).
-REAL_PEOPLE = (
-    Person(_same("Elon Musk", "イーロン・マスク"), _same("Musk", "マスク"), real=True),
-    Person(_same("Sam Altman", "サム・アルトマン"), _same("Altman", "アルトマン"), real=True),
-    Person(_same("Jensen Huang", "ジェンスン・フアン"), _same("Huang", "フアン"), real=True),
-)
-
-
 def people(culture: str) -> tuple[Person, ...]:
     """Every invented person of one naming culture (given x family names)."""
     persons = []
@@ -107,10 +100,13 @@ def people(culture: str) -> tuple[Person, ...]:
     return tuple(persons)
 
 
-ORGS = (
+#: Real companies, spelt as the kit's gazetteer spells them: bystanders only (slot ``org3``).
+REAL_ORGS = (
     _same("OpenAI", "OpenAI"), _same("Nvidia", "エヌビディア"), _same("Microsoft", "マイクロソフト"),
     _same("Google", "グーグル"), _same("Anthropic", "アンソロピック"), _same("Meta", "メタ"),
     _same("Tesla", "テスラ"), _same("xAI", "xAI"),
+)
+ORGS = (
     _same("Nordlicht AI", "ノルトリヒトAI"), _same("Kairos Systems", "カイロス・システムズ"),
     _same("Helix Semiconductor", "ヘリックス・セミコンダクター"), _same("Sakura Robotics", "さくらロボティクス"),
     _same("Lumen Data", "ルーメン・データ"), _same("Vektor Labs", "ベクトル・ラボ"),
@@ -121,12 +117,13 @@ ORGS = (
     _same("Orbital Compute", "オービタル・コンピュート"), _same("Kumo Networks", "クモ・ネットワークス"),
     _same("Mirai Semiconductor", "みらい半導体"), _same("Hanseatic Capital", "ハンザ・キャピタル"),
     _same("Borobudur Ventures", "ボロブドゥール・ベンチャーズ"), _same("Fuji Frontier Capital", "富士フロンティア・キャピタル"),
-    *(_same(latin, kana) for latin, kana in brand_orgs(1500)),
+    # a generated brand never starts with a real company's name ("Meta Labs")
+    *(_same(latin, kana) for latin, kana in brand_orgs(1500) if latin.split()[0] not in {n.en for n in REAL_ORGS}),
 )
 MODELS = tuple(_same(m, m) for m in (
-    "ChatGPT", "Claude 3", "Llama 2", "Grok 2", "GPT-4o", "Nimbus 2", "Orion Pro", "Kirin-3",
+    "Nimbus 2", "Orion Pro", "Kirin-3",
     "Sakura LM", "Helios 4", "Atlas-7B", "Merapi 2", "Lindwurm")) + tuple(_same(m, m) for m, _ in brand_models(300))
-CHIPS = tuple(_same(c, c) for c in ("H200", "Helix X9", "Toho T5", "Quantis Q1", "Kumo K2", "Mirai M3", "Orbital O-1"))
+CHIPS = tuple(_same(c, c) for c in ("Helix X9", "Toho T5", "Quantis Q1", "Kumo K2", "Mirai M3", "Orbital O-1"))
 DEVICES = tuple(_same(d, d) for d in (
     "Lumen Glass", "Kairos Pad", "Sakura Phone 5", "Nimbus Watch", "Brightwave Buds", "Kairos Fold", "Vektor Book",
 )) + tuple(_same(d, d) for d, _ in brand_devices(300))

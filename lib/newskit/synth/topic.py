@@ -30,8 +30,7 @@ class Topic:
     sentences (drawn with Zipf-like weights in the order given, so the first
     ones are the commonest), headlines, captions and the kicker line an
     outlet may print above the article.  ``weight`` is the topic's share of
-    the corpus; ``real_people`` allows the few real public figures of the
-    name pool (only in technology news, never as candidates or coaches)."""
+    the corpus."""
 
     name: str
     weight: float
@@ -40,4 +39,3 @@ class Topic:
     body: tuple[Entry, ...]
     headlines: tuple[Entry, ...]
     captions: tuple[Entry, ...]
-    real_people: bool = True
