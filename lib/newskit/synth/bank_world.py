@@ -80,10 +80,10 @@ MARKETS = Topic(
     weight=0.10,
     kicker=entry("Markets", "Börse", "Pasar Modal", "マーケット"),
     leads=(
-        entry("The {index} closed {pct} higher on {date}, led by technology stocks.",
-              "Der {index} schloss am {date} mit einem Plus von {pct}, angeführt von Technologiewerten.",
-              "{Index} ditutup menguat {pct} pada {date}, dipimpin saham-saham teknologi.",
-              "{date}の{index}は{pct}高で取引を終えた。ハイテク株が相場をけん引した。"),
+        entry("The {index} closed {move} higher on {date}, led by technology stocks.",
+              "Der {index} schloss am {date} mit einem Plus von {move}, angeführt von Technologiewerten.",
+              "{Index} ditutup menguat {move} pada {date}, dipimpin saham-saham teknologi.",
+              "{date}の{index}は{move}高で取引を終えた。ハイテク株が相場をけん引した。"),
         entry("Shares of {org} jumped {pct} on {date} after the company raised its forecast for the year.",
               "Die Aktie von {org} sprang am {date} um {pct} nach oben, nachdem das Unternehmen seine Jahresprognose angehoben hatte.",
               "Saham {org} melonjak {pct} pada {date} setelah perusahaan menaikkan proyeksi tahunannya.",
@@ -132,7 +132,7 @@ MARKETS = Topic(
               "{org}の時価総額は{money2}に膨らみ、上場企業の中でも有数の規模となった。"),
     ),
     headlines=(
-        entry("{index} rises {pct}", "{index} steigt um {pct}", "{Index} naik {pct}", "{index}、{pct}上昇"),
+        entry("{index} rises {move}", "{index} steigt um {move}", "{Index} naik {move}", "{index}、{move}上昇"),
         entry("{org} shares jump after forecast", "{org}-Aktie springt nach Prognose an",
               "Saham {org} melonjak usai proyeksi", "{org}株が急伸、見通し引き上げで"),
     ),

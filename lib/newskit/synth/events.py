@@ -120,7 +120,7 @@ def _numbers(lang: str, day: date, rng: random.Random) -> dict:
         "money2": (_round2(usd * RATES[currency] * rng.uniform(5, 30)), currency),
         "money3": (_round2(usd * RATES[currency] * rng.uniform(0.05, 0.6)), currency),
         "price": (price_local, currency),
-        "pct": _percent(rng), "pct2": _percent(rng),
+        "pct": _percent(rng), "pct2": _percent(rng), "move": round(rng.uniform(0.1, 4.5), 1),
         "count": int(_round2(_lognormal(rng, 800, 1.2, 12, 250_000))),
         "count2": int(_round2(_lognormal(rng, 300, 1.0, 12, 50_000))),
         "big": _round2(_lognormal(rng, 1e12, 1.5, 7e9, 3e13)),
@@ -157,7 +157,7 @@ def render_slots(event: Event, lang: str, rng: random.Random) -> dict[str, str]:
     for key in ("money", "money2", "money3"):
         slots[key] = notation.format_money(*num[key], lang, rng)
     slots["price"] = notation.format_money(*num["price"], lang, rng, scaled=False)
-    for key in ("pct", "pct2"):
+    for key in ("pct", "pct2", "move"):
         slots[key] = notation.format_percent(num[key], lang, rng)
     for key in ("count", "count2"):
         slots[key] = notation.format_count(num[key], lang, rng)

@@ -39,7 +39,7 @@ class CorpusSpec:
     partial_date_share: float = 0.03
     burst_weeks: int = 3
     burst_share: float = 0.1
-    mean_chars: tuple[tuple[str, int], ...] = (("ja", 760), ("de", 1270), ("id", 1230), ("en", 1200))
+    mean_chars: tuple[tuple[str, int], ...] = (("ja", 830), ("de", 1270), ("id", 1230), ("en", 1220))
     length_sigma: float = 0.5
     language_weights: tuple[float, ...] | None = None
     exports: tuple[str, ...] = ()
