@@ -34,6 +34,7 @@ help:
 	@echo "make run    create/refresh .venv, execute notebooks/NN-*.ipynb into reports/, build reports/index.html"
 	@echo "make test   create/refresh .venv, run pytest"
 	@echo "make lab    create/refresh .venv, open JupyterLab on notebooks/"
+	@echo "make bench  run the benchmarks (bench-import: newskit import of 10,000 articles) into benchmarks/RESULTS.md"
 	@echo "make clean  remove reports/ and data/processed/ (never data/raw/)"
 
 # --- bootstrap: the one prerequisite shared by run, test and lab -------------
@@ -76,6 +77,12 @@ lab: bootstrap
 clean:
 	rm -rf $(REPORTS) data/processed
 
-.PHONY: bench
-bench: bootstrap
+# Each benchmark writes its part of benchmarks/RESULTS.md: bench_tokenize.py the main
+# text, the others their own section between <!-- NAME:start --> and <!-- NAME:end -->
+# (kept when the main text is rewritten).
+.PHONY: bench bench-import
+bench: bench-import bootstrap
 	$(HEADLESS) $(BIN)/python benchmarks/bench_tokenize.py --out benchmarks/RESULTS.md
+
+bench-import: bootstrap
+	$(HEADLESS) $(BIN)/python benchmarks/bench_import.py --out benchmarks/RESULTS.md

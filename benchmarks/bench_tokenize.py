@@ -558,7 +558,9 @@ def main(argv: list[str]) -> None:
                                                     "load": (load_before, os.getloadavg())})
     print(report)
     if args.out:
-        args.out.write_text(report, "utf-8")
+        from results_sections import keep_sections  # other benchmarks' marked sections stay in the file
+
+        args.out.write_text(keep_sections(args.out, report), "utf-8")
         print(f"wrote {args.out}")
 
 
