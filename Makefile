@@ -35,7 +35,7 @@ help:
 	@echo "make test   create/refresh .venv, run pytest"
 	@echo "make lab    create/refresh .venv, open JupyterLab on notebooks/"
 	@echo "make clean  remove reports/ and data/processed/ (never data/raw/)"
-	@echo "make bench  tokenizer benchmark, then the notebook series on generated corpora (BENCH_SIZES=\"$(BENCH_SIZES)\"); writes benchmarks/RESULTS.md"
+	@echo "make bench  tokenizer, import and notebook-series benchmarks (BENCH_SIZES=\"$(BENCH_SIZES)\"); writes benchmarks/RESULTS.md"
 
 # --- bootstrap: the one prerequisite shared by run, test and lab -------------
 $(BIN)/python:
@@ -77,6 +77,8 @@ lab: bootstrap
 clean:
 	rm -rf $(REPORTS) data/processed
 
+# Each benchmark writes its own marked section of benchmarks/RESULTS.md
+# (<!-- NAME:begin --> … <!-- NAME:end -->, benchmarks/results_md.py), kept when another rewrites the file.
 # --- benchmarks (numbers go to benchmarks/RESULTS.md; never part of make test) ---
 # Corpus sizes for the notebook benchmark, and which notebooks (empty: all), e.g.
 #   make bench-notebooks BENCH_SIZES=1000 BENCH_NOTEBOOKS="01 02"
@@ -84,14 +86,18 @@ BENCH_SIZES ?= 1000 10000
 BENCH_NOTEBOOKS ?=
 BENCH_OUT := benchmarks/RESULTS.md
 
-.PHONY: bench bench-tokenize bench-notebooks
+.PHONY: bench bench-tokenize bench-import bench-notebooks
 # One after the other even under make -j: the two would compete for the cores they measure.
 bench: bootstrap
 	$(MAKE) --no-print-directory bench-tokenize
+	$(MAKE) --no-print-directory bench-import
 	$(MAKE) --no-print-directory bench-notebooks
 
 bench-tokenize: bootstrap
 	$(HEADLESS) $(BIN)/python benchmarks/bench_tokenize.py --out $(BENCH_OUT)
+
+bench-import: bootstrap
+	$(HEADLESS) $(BIN)/python benchmarks/bench_import.py --out $(BENCH_OUT)
 
 bench-notebooks: bootstrap
 	$(HEADLESS) $(BIN)/python benchmarks/bench_notebooks.py --sizes $(BENCH_SIZES) \

@@ -42,7 +42,6 @@ def test_column_flags(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
         # strict: the first bad record named with file and line, nothing written
         (["import", str(MIXED), "--into", "{tmp}", "--strict"],
          f"{MIXED / 'export_feed.jsonl'}, line 5: not valid JSON"),
-        (["import", str(MIXED), "--into", "{tmp}", "--default-lang", "jp"], "did you mean 'ja'?"),
     ],
 )
 def test_bad_input_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture, args: list[str], message: str) -> None:
@@ -57,6 +56,51 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture) -> None:
     with pytest.raises(SystemExit) as info:
         main(["import", "--into", "x"])
     assert info.value.code == 2 and "required: SOURCE" in capsys.readouterr().err
+
+
+def test_unknown_default_language_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    # a value on the command line is the command line's fault: exit 2, with the suggestion
+    assert main(["import", str(MIXED), "--into", str(tmp_path / "c"), "--default-lang", "jp"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "did you mean 'ja'?" in err
+    assert not (tmp_path / "c").exists()
+
+
+def test_interrupt_exits_130(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    import newskit.io.importer
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(newskit.io.importer, "import_articles", interrupted)
+    assert main(["import", str(MIXED), "--into", str(tmp_path / "c")]) == 130
+    assert "interrupted" in capsys.readouterr().err
+
+
+def test_help_documents_mapping_defaults_and_exit_codes(capsys: pytest.CaptureFixture) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["import", "--help"])
+    out = " ".join(capsys.readouterr().out.split())  # argparse wraps lines at the terminal width
+    assert info.value.code == 0
+    for needle in ("--text COLUMN", "default: text, body, content", "default: published, publishedat",
+                   "DATA_DIR/raw/", "DATA_DIR/catalog.csv", "exit codes: 0", "--strict", "auto"):
+        assert needle in out, needle
+
+
+def test_installed_console_script(tmp_path: Path) -> None:
+    # `pip install -e .` put a `newskit` script beside the interpreter
+    script = Path(sys.executable).with_name("newskit")
+    assert script.is_file(), f"{script} missing: run pip install -e ."
+    done = subprocess.run([str(script), "import", str(MIXED / "wire"), "--into", str(tmp_path / "c"), "--quiet"],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0 and "Imported 2 article(s)" in done.stdout, done.stderr
+
+
+def test_progress_bar_on_long_detection(capsys: pytest.CaptureFixture) -> None:
+    from newskit.io.importer import DETECT_BATCH, detect_with_progress
+
+    found = detect_with_progress(["kurz"] * (DETECT_BATCH + 1), progress=True)
+    assert len(found) == DETECT_BATCH + 1 and "detecting" in capsys.readouterr().err
 
 
 def test_python_dash_m(tmp_path: Path) -> None:

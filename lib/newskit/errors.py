@@ -10,13 +10,17 @@ get two types with one common base, so a program can catch either or both:
 * :class:`ArgumentError` — a bad *call*: an unknown option, a column the table
   lacks, a document id that is not in the corpus.  It is also a
   :class:`ValueError`, so ``except ValueError`` keeps working.
+
+Data that loads but looks wrong (a declared language that a short text seems
+to contradict) gives a :class:`CorpusWarning`, a ``UserWarning`` that names
+the file the same way.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["ArgumentError", "CorpusError", "NewskitError"]
+__all__ = ["ArgumentError", "CorpusError", "CorpusWarning", "NewskitError"]
 
 
 class NewskitError(Exception):
@@ -38,6 +42,16 @@ class CorpusError(NewskitError):
         if line is not None:
             where = f"{where}, line {line}" if where else f"line {line}"
         super().__init__(f"{where}: {problem}" if where else problem)
+
+
+class CorpusWarning(UserWarning):
+    """Doubtful input data that still loads: the message names the file and
+    the doubt; ``path`` and ``problem`` as for :class:`CorpusError`."""
+
+    def __init__(self, path: str | Path | None, problem: str) -> None:
+        self.path = None if path is None else Path(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}" if self.path is not None else problem)
 
 
 class ArgumentError(NewskitError, ValueError):

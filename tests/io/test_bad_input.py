@@ -4,7 +4,11 @@ with ``newskit.load_corpus``.
 Every case says which of two outcomes happens, and nothing else may:
 
 * ``Loads(text)``: the corpus loads and the document's text is exactly
-  ``text`` (line ends normalised to ``\\n``, a BOM dropped, nothing else);
+  ``text`` (line ends normalised to ``\\n``, a BOM dropped, and the Unicode
+  normalisation of the README: NFC, half-width katakana widened, invisible
+  format characters removed, full-width ASCII folded — nothing else);
+* ``Warns(text, problem)``: the same, and a :class:`newskit.CorpusWarning`
+  naming the file says ``problem``;
 * ``Raises(file, problem)``: a :class:`newskit.CorpusError` whose message
   names ``file`` (relative to the corpus folder) and contains ``problem``.
 
@@ -24,12 +28,14 @@ import subprocess
 import sys
 import textwrap
 import time
+import unicodedata
+import warnings
 from dataclasses import dataclass, field
 
 import pytest
 
 import newskit
-from newskit.errors import CorpusError
+from newskit.errors import CorpusError, CorpusWarning
 
 from tests.builders import write_corpus
 
@@ -43,6 +49,17 @@ PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01"
 ZIP = b"PK\x03\x04\x14\x00\x06\x00\x08\x00word/document.xml"
 ONE_LINE_BYTES = 10 * 1024 * 1024
 JA_SENTENCE = "マスク氏はxAIを設立した。"  # repeated into a 10 MB line
+#: Indonesian news text (two sentences, 160 letters): long enough for the
+#: detector's contradiction to be an error.
+ID = ("Banjir yang melanda sejumlah kecamatan di Kabupaten Bekasi sejak Sabtu malam memaksa lebih dari dua "
+      "ribu warga mengungsi. Bantuan makanan dan obat-obatan telah dikirim ke posko pengungsian.\n")
+#: One German sentence (64 letters): a contradiction on it is only a warning.
+DE_SENTENCE = "Die Bundesregierung beschloss am Mittwoch neue Regeln für den Datenschutz.\n"
+FR = ("Le conseil municipal a voté mardi la fermeture de deux bibliothèques publiques au printemps prochain, "
+      "en invoquant un déficit budgétaire de plusieurs millions d'euros. Les habitants craignent pour leurs "
+      "enfants.\n")
+#: macOS-style decomposed kana: 9 (semi-)voiced kana (ダ で が げ / デ パ で ボ が), each two code points.
+JA_NFC = "ダイヤ改正で終電が繰り下げ。\n東京のデパートで冬のボーナス商戦が始まる。\n"
 #: Generous bound for loading a 10 MB line (measured: 0.1-0.2 s; 1.2-2.7 s
 #: before the script check counted characters with numpy).
 LOAD_SECONDS = 10
@@ -55,6 +72,14 @@ class Loads:
     text: str
     encoding: str | None = None
     meta: dict[str, str] = field(default_factory=dict)  # expected catalog cells of row ``a``
+
+
+@dataclass(frozen=True)
+class Warns:
+    """Expected: loads with ``text`` and warns about ``problem``, naming raw/a.txt."""
+
+    text: str
+    problem: str
 
 
 @dataclass(frozen=True)
@@ -76,7 +101,15 @@ def check_outcome(root, expected) -> None:
         assert str(root / expected.file) in message
         assert expected.problem in message
         return
-    corpus = newskit.load_corpus(root)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        corpus = newskit.load_corpus(root)
+    ours = [w.message for w in caught if isinstance(w.message, CorpusWarning)]
+    if isinstance(expected, Warns):
+        assert len(ours) == 1 and ours[0].path == root / "raw" / "a.txt" and expected.problem in str(ours[0]), ours
+        assert corpus.texts["a"] == expected.text
+        return
+    assert ours == []
     assert corpus.texts["a"] == expected.text
     row = corpus.documents.set_index("doc_id").loc["a"]
     if expected.encoding:
@@ -156,6 +189,35 @@ DOCUMENT_CASES = [
     pytest.param(JA.encode()[:-2], "ja", Raises("raw/a.txt", "unexpected end of data"), id="utf8-truncated"),
     # bytes no candidate codec turns into letters of the declared script
     pytest.param(b"\x81\x8d\x8f\x90\x9d\x80" * 3, "de", Raises("raw/a.txt", "cannot tell its text encoding"), id="undecodable"),
+    # --- Unicode normalisation at load (the raw file keeps its bytes) ---
+    # macOS NFD: composed to NFC; normalized = 9 kana x 2 code points = 18
+    pytest.param(unicodedata.normalize("NFD", JA_NFC).encode(), "ja", Loads(JA_NFC, meta={"normalized": 18}), id="nfd-ja"),
+    # NFD German umlauts (2 x 2 code points = 4)
+    pytest.param("Gro\u0308\u00dfe Mu\u0308nze.\n".encode(), "de", Loads("Größe Münze.\n", meta={"normalized": 4}), id="nfd-de"),
+    # half-width katakana from old Shift_JIS systems: ｸﾞﾛｯｸ (5) + ｽﾏｰﾄﾌｫﾝ (7) = 12 characters widened
+    pytest.param("ｸﾞﾛｯｸのｽﾏｰﾄﾌｫﾝ決済が広がる。\n".encode("cp932"), "ja",
+                 Loads("グロックのスマートフォン決済が広がる。\n", meta={"normalized": 12, "encoding": "cp932"}), id="hankaku-sjis"),
+    # zero-width space, a joiner between letters and a soft hyphen: 3 removed
+    pytest.param("Grok\u200b 2 kommt: xA\u200dI und Ener\u00adgie.\n".encode(), "de",
+                 Loads("Grok 2 kommt: xAI und Energie.\n", meta={"normalized": 3}), id="zero-width"),
+    # full-width letters and digits in Japanese: ＧＰＵ２０２４ + ｘＡＩ = 10 to ASCII; ！ stays
+    pytest.param("ＧＰＵ２０２４年、ｘＡＩは新しいモデルを発表した！\n".encode(), "ja",
+                 Loads("GPU2024年、xAIは新しいモデルを発表した！\n", meta={"normalized": 10}), id="fullwidth-ja"),
+    # full-width ASCII in German (an input-method slip): all of it, ！ too: 4 + 3 + 1 = 8
+    pytest.param("Ｍｕｓｋ baut ｘＡＩ！\n".encode(), "de", Loads("Musk baut xAI!\n", meta={"normalized": 8}), id="fullwidth-de"),
+    # --- language at load ---
+    # Indonesian text declared de: the case issue 11 names (used to load silently)
+    pytest.param(ID.encode(), "de", Raises("raw/a.txt", "declared 'de' (German) but the text reads as Indonesian"), id="id-as-de"),
+    # one German sentence declared en: too little text to refuse, a warning names the file
+    pytest.param(DE_SENTENCE.encode(), "en", Warns(DE_SENTENCE, "declared 'en' (English) but the text reads as German"), id="de-sentence-as-en"),
+    # auto: the language is detected
+    pytest.param(ID.encode(), "auto", Loads(ID, meta={"lang": "id", "lang_source": "detected", "lang_detected": "id"}), id="auto-id"),
+    # auto on a text too short to tell
+    pytest.param(b"Musk baut xAI.\n", "auto", Raises("raw/a.txt", "cannot be detected: too short to detect"), id="auto-too-short"),
+    # auto on a language the kit does not support
+    pytest.param(FR.encode(), "auto", Raises("raw/a.txt", "reads as French (fr), which the kit does not support"), id="auto-french"),
+    # a French article declared en: refused
+    pytest.param(FR.encode(), "en", Raises("raw/a.txt", "declared 'en' (English) but the text reads as French"), id="fr-as-en"),
 ]
 
 
@@ -170,14 +232,23 @@ def test_article_file(tmp_path, data, lang, expected):
 GOOD_FILE = {"raw/a.txt": b"Musk baut xAI.\n"}
 GOOD_TEXT = "Musk baut xAI.\n"
 TWO_FILES = {**GOOD_FILE, "raw/b.txt": b"Grok kommt.\n"}
+JA_FILE = {"raw/a.txt": JA.encode()}
+SJIS_CATALOG = "doc_id,file,lang,title\na,raw/a.txt,ja,イーロン・マスクのxAI\n"
+MIXED_CATALOG = SJIS_CATALOG + "b,raw/b.txt,de,Grok kommt\n"
 
 CATALOG_CASES = [
     # no doc_id column
     pytest.param(b"file,lang\nraw/a.txt,de\n", GOOD_FILE, Raises("catalog.csv", "missing required column(s) doc_id"), id="no-doc-id-column"),
     # no file and no lang column
     pytest.param(b"doc_id,title\na,T\n", GOOD_FILE, Raises("catalog.csv", "missing required column(s) file, lang"), id="no-file-lang-columns"),
-    # German Excel saves CSV with semicolons: one column named "doc_id;file;lang"
-    pytest.param(b"doc_id;file;lang\na;raw/a.txt;de\n", GOOD_FILE, Raises("catalog.csv", "missing required column(s) doc_id, file, lang"), id="semicolons"),
+    # German Excel saves CSV with semicolons: read as such (it used to be one column "doc_id;file;lang")
+    pytest.param(b"doc_id;file;lang;title\na;raw/a.txt;de;Grok, xAI\n", GOOD_FILE, Loads(GOOD_TEXT, meta={"title": "Grok, xAI"}), id="semicolons"),
+    # tab-separated (Excel's "Text (Tab delimited)")
+    pytest.param(b"doc_id\tfile\tlang\ttitle\na\traw/a.txt\tde\tGrok; xAI\n", GOOD_FILE, Loads(GOOD_TEXT, meta={"title": "Grok; xAI"}), id="tabs"),
+    # Excel's German "CSV UTF-8": BOM and semicolons
+    pytest.param(codecs.BOM_UTF8 + "doc_id;file;lang;title\na;raw/a.txt;de;Über Grok\n".encode(), GOOD_FILE, Loads(GOOD_TEXT, meta={"title": "Über Grok"}), id="semicolons-utf8-bom"),
+    # separated by spaces: refused, saying which separators work
+    pytest.param(b"doc_id file lang\na raw/a.txt de\n", GOOD_FILE, Raises("catalog.csv", "separated by commas, semicolons or tabs"), id="space-separated"),
     # the second row's file does not exist: the error names that file
     pytest.param(b"doc_id,file,lang\na,raw/a.txt,de\nb,raw/missing.txt,de\n", GOOD_FILE, Raises("raw/missing.txt", "file not found"), id="missing-file"),
     # 'file' names a folder
@@ -196,14 +267,20 @@ CATALOG_CASES = [
     pytest.param(b"doc_id,file,lang,\na,raw/a.txt,de,oops\n", GOOD_FILE, Raises("catalog.csv", "column 4 has no name"), id="unnamed-column-with-data"),
     # two columns with one name: one value would be dropped silently
     pytest.param(b"doc_id,file,lang,title,title\na,raw/a.txt,de,T1,T2\n", GOOD_FILE, Raises("catalog.csv", "duplicate column name(s) title"), id="duplicate-column"),
-    # unsupported language code (country code instead of language code)
-    pytest.param(b"doc_id,file,lang\na,raw/a.txt,jp\n", GOOD_FILE, Raises("catalog.csv", "row 2 (a): unsupported language code 'jp'"), id="lang-jp"),
-    # language codes are lower-case
-    pytest.param(b"doc_id,file,lang\na,raw/a.txt, DE \n", GOOD_FILE, Raises("catalog.csv", "unsupported language code 'DE'"), id="lang-upper-case"),
+    # a country code instead of a language code: the suggestion, with the row
+    pytest.param(b"doc_id,file,lang\na,raw/a.txt,jp\n", GOOD_FILE, Raises("catalog.csv", "row 2 (a): unknown language 'jp': JP is the country code of Japan: did you mean 'ja'?"), id="lang-jp"),
+    # upper case and padding: mapped to the code
+    pytest.param(b"doc_id,file,lang\na,raw/a.txt, DE \n", GOOD_FILE, Loads(GOOD_TEXT, meta={"lang": "de", "lang_source": "declared"}), id="lang-upper-case"),
+    # a three-letter code, a region tag, the language's own name
+    pytest.param(b"doc_id,file,lang\na,raw/a.txt,ger\nb,raw/b.txt,de-AT\nc,raw/c.txt,Deutsch\n", {**TWO_FILES, "raw/c.txt": b"Musk baut.\n"}, Loads(GOOD_TEXT, meta={"lang": "de"}), id="lang-spellings"),
+    # a typo in a language name
+    pytest.param(b"doc_id,file,lang\na,raw/a.txt,Deutch\n", GOOD_FILE, Raises("catalog.csv", "row 2 (a): unknown language 'Deutch': did you mean 'de' (German)?"), id="lang-typo"),
     # a language the tokenizers do not cover
-    pytest.param(b"doc_id,file,lang\na,raw/a.txt,zh\n", GOOD_FILE, Raises("catalog.csv", "unsupported language code 'zh'"), id="lang-zh"),
-    # empty lang cell
-    pytest.param(b"doc_id,file,lang\na,raw/a.txt,\n", GOOD_FILE, Raises("catalog.csv", "row 2: empty 'lang'"), id="lang-empty"),
+    pytest.param(b"doc_id,file,lang\na,raw/a.txt,zh\n", GOOD_FILE, Raises("catalog.csv", "Chinese (zh) is not supported"), id="lang-zh"),
+    # empty lang cell: detected, but this text is too short to tell
+    pytest.param(b"doc_id,file,lang\na,raw/a.txt,\n", GOOD_FILE, Raises("raw/a.txt", "has no language in the catalog"), id="lang-empty-short"),
+    # empty lang cell on a real paragraph: detected
+    pytest.param(b"doc_id,file,lang\na,raw/a.txt,\n", {"raw/a.txt": ID.encode()}, Loads(ID, meta={"lang": "id", "lang_source": "detected"}), id="lang-empty-detected"),
     # a row with more fields than the header
     pytest.param(b"doc_id,file,lang\na,raw/a.txt,de,extra\n", GOOD_FILE, Raises("catalog.csv", "row 2 has 4 fields, the header has 3"), id="ragged-row"),
     # header only
@@ -220,6 +297,26 @@ CATALOG_CASES = [
     pytest.param(codecs.BOM_UTF8 + b"doc_id,file,lang\na,raw/a.txt,de\n", GOOD_FILE, Loads(GOOD_TEXT), id="catalog-bom"),
     # Excel's plain "CSV" on Windows is CP1252
     pytest.param("doc_id,file,lang,title\na,raw/a.txt,de,Über „Grok“\n".encode("cp1252"), GOOD_FILE, Loads(GOOD_TEXT, meta={"title": "Über „Grok“"}), id="catalog-cp1252"),
+    # Japanese Excel's "CSV" is Shift_JIS: issue 10 item 6 (read as C[E}XNÌxAI before)
+    pytest.param(SJIS_CATALOG.encode("shift_jis"), JA_FILE, Loads(JA, meta={"title": "イーロン・マスクのxAI"}), id="catalog-shift-jis"),
+    # a one-title Shift_JIS catalog that charset detection alone reads as Latin-1 ("Grok 2 oê")
+    pytest.param("doc_id,file,lang,title\na,raw/a.txt,ja,Grok 2 登場\n".encode("shift_jis"), JA_FILE, Loads(JA, meta={"title": "Grok 2 登場"}), id="catalog-shift-jis-short"),
+    # EUC-JP (old Unix archives), a title charset detection alone reads as CP1252 ("¥Þ¥¹¥¯")
+    pytest.param("doc_id,file,lang,title\na,raw/a.txt,ja,マスク\n".encode("euc_jp"), JA_FILE, Loads(JA, meta={"title": "マスク"}), id="catalog-euc-jp"),
+    # Shift_JIS with ja and de rows (de titles ASCII, as CP932 has no umlauts): the Japanese reading fits its rows
+    pytest.param(MIXED_CATALOG.encode("cp932"), {**JA_FILE, "raw/b.txt": b"Grok kommt.\n"}, Loads(JA, meta={"title": "イーロン・マスクのxAI"}), id="catalog-cp932-mixed-rows"),
+    # ja and de rows whose only non-ASCII character is a symbol (①): no reading fits better, refused with what to do
+    pytest.param(MIXED_CATALOG.replace("イーロン・マスクのxAI", "Grok ①").encode("cp932"), {**JA_FILE, "raw/b.txt": b"Grok kommt.\n"}, Raises("catalog.csv", "re-save it as UTF-8 (Excel: File > Save As > 'CSV UTF-8"), id="catalog-undecidable"),
+    # UTF-16 LE with BOM, tab-separated: Excel's "Unicode Text"
+    pytest.param(codecs.BOM_UTF16_LE + SJIS_CATALOG.replace(",", "\t").encode("utf-16-le"), JA_FILE, Loads(JA, meta={"title": "イーロン・マスクのxAI"}), id="catalog-utf16-bom-tabs"),
+    # UTF-16 LE without BOM (some Windows exports)
+    pytest.param(SJIS_CATALOG.encode("utf-16-le"), JA_FILE, Loads(JA, meta={"title": "イーロン・マスクのxAI"}), id="catalog-utf16le-no-bom"),
+    # UTF-16 BE without BOM, semicolons
+    pytest.param(SJIS_CATALOG.replace(",", ";").encode("utf-16-be"), JA_FILE, Loads(JA, meta={"title": "イーロン・マスクのxAI"}), id="catalog-utf16be-no-bom"),
+    # UTF-8 (5 good characters) with one damaged byte: refused (not read as Windows-1252 mojibake)
+    pytest.param("doc_id,file,lang,title\na,raw/a.txt,de,Über Größe und Jäger\n".encode() + b"b,raw/b.txt,de,Caf\xe9\n", TWO_FILES, Raises("catalog.csv", "is UTF-8 except for 1 invalid byte(s)"), id="catalog-damaged-utf8"),
+    # a PNG saved as catalog.csv
+    pytest.param(PNG, GOOD_FILE, Raises("catalog.csv", "PNG image"), id="catalog-png"),
     # a path leaving the corpus folder
     pytest.param(b"doc_id,file,lang\na,../a.txt,de\n", GOOD_FILE, Raises("catalog.csv", "must be a path inside the corpus folder"), id="path-escapes"),
     # an absolute path

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import hashlib
 
+import pandas as pd
 import pytest
 
 import newskit
 from newskit.io.paragraphs import split_paragraphs
-from newskit.errors import CorpusError
+from newskit.errors import ArgumentError, CorpusError
 
-from tests.builders import DATA, write_corpus
+from tests.builders import DATA, TEST_DATA, write_corpus
 
 TRANSLATIONS = ["zdx-xai-ja", "zdx-xai-de", "zdx-xai-id"]
 
@@ -111,3 +112,58 @@ def test_new_language_corpus(tmp_path):
     assert list(corpus.paragraphs["kind"]) == ["heading", "body"]
     tokens = newskit.tokenize_corpus(corpus)
     assert "Grok-1" in set(tokens["surface"])
+
+
+WIRE = TEST_DATA / "import" / "mixed" / "wire"
+FULL = (WIRE / "en_hikers_agency.txt").read_bytes()
+PARAGRAPHS = FULL.decode().strip().split("\n")
+
+
+@pytest.mark.parametrize(
+    "copy",
+    [
+        FULL,                                                                      # exact copy
+        "\n".join(PARAGRAPHS[:3] + PARAGRAPHS[4:]).encode(),                       # one paragraph dropped
+        FULL + b"Local note: the Holloway school will stay closed on Tuesday.\n",   # one paragraph added
+    ],
+)
+def test_duplicates_at_load(tmp_path, copy):
+    # the copy comes first in the catalog but was published later: the wire story is the original
+    catalog = "doc_id,file,lang,published\ncopy,raw/copy.txt,en,2025-01-07\nwire,raw/wire.txt,en,2025-01-06\n"
+    root = write_corpus(tmp_path, catalog, {"raw/copy.txt": copy, "raw/wire.txt": FULL})
+    docs = newskit.load_corpus(root).documents.set_index("doc_id")
+    assert docs.loc["copy", "duplicate_of"] == "wire" and pd.isna(docs.loc["wire", "duplicate_of"])
+    assert docs.loc["copy", "duplicate_similarity"] >= 0.8
+
+
+def test_languages_are_never_duplicates_at_load(tmp_path):
+    # the story and a German article with the same names and numbers; and the
+    # same English words under an English and a detected (auto) row: only the
+    # latter pair is one language, hence a copy
+    german = ("Die Suche nach drei Wanderern aus Holloway, die seit dem Schneesturm vermisst werden, wurde am "
+              "Montag fortgesetzt. Die Bergwacht setzte Hubschrauber und Hunde ein.\n").encode()
+    root = write_corpus(tmp_path, "doc_id,file,lang\nwire,raw/wire.txt,en\nde,raw/de.txt,de\nauto,raw/auto.txt,\n",
+                        {"raw/wire.txt": FULL, "raw/de.txt": german * 3, "raw/auto.txt": FULL})
+    docs = newskit.load_corpus(root).documents
+    assert docs["duplicate_of"].fillna("").tolist() == ["", "", "wire"]
+
+
+def test_drop_duplicates(tmp_path):
+    root = write_corpus(tmp_path, "doc_id,file,lang\nwire,raw/wire.txt,en\ncopy,raw/copy.txt,en\n",
+                        {"raw/wire.txt": FULL, "raw/copy.txt": FULL})
+    kept = newskit.load_corpus(root, duplicates="mark")  # "mark" is "keep"
+    assert kept.documents["duplicate_of"].tolist()[1] == "wire" and kept.dropped.empty
+    dropped = newskit.load_corpus(root, duplicates="drop")
+    assert dropped.documents["doc_id"].tolist() == ["wire"] and set(dropped.paragraphs["doc_id"]) == {"wire"}
+    assert list(dropped.texts) == ["wire"] and dropped.dropped["doc_id"].tolist() == ["copy"]
+
+
+def test_bad_duplicates_mode(tmp_path):
+    with pytest.raises(ArgumentError, match="duplicates='remove'"):
+        newskit.load_corpus(DATA, duplicates="remove")
+
+
+def test_seed_corpus_has_no_duplicates(corpus):
+    # the three translations share their facts, not their words
+    assert corpus.documents["duplicate_of"].isna().all()
+    assert (corpus.documents["normalized"] == 0).all()

@@ -120,3 +120,75 @@ def test_bad_arguments() -> None:
         run([("a", "en", "", FULL)], threshold=1.5)
     with pytest.raises(ArgumentError, match="lacks column"):
         find_duplicates(pd.DataFrame({"doc_id": ["a"]}), {"a": FULL})
+
+
+def words_text(rng, vocabulary: list[str], n: int = 60) -> str:
+    return " ".join(rng.choice(vocabulary) for _ in range(n))
+
+
+def test_lsh_path_agrees_with_exact_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the same decisions whether the candidates are every pair or MinHash's
+    import random
+
+    import newskit.io.duplicates as duplicates
+
+    rng = random.Random(3)
+    vocabulary = [f"w{k}" for k in range(3000)]
+    rows = [(f"r{k}", "en", "", words_text(rng, vocabulary)) for k in range(20)]
+    rows += [("full", "en", "2025-01-06", FULL), ("dropped", "en", "2025-01-07", DROPPED),
+             ("exact", "en", "2025-01-08", FULL), ("other", "en", "", OTHER)]
+    exact = run(rows)
+    monkeypatch.setattr(duplicates, "EXACT_UP_TO", 0)
+    assert run(rows).equals(exact)
+    assert originals_of(exact)[-4:] == ["", "full", "full", ""]
+
+
+def test_no_possible_copies_means_no_minhash(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 300 different articles of one language: every one shares too few
+    # shingles with the others, so no signature is ever made
+    import random
+
+    import newskit.io.duplicates as duplicates
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("MinHash was built")
+
+    monkeypatch.setattr(duplicates, "candidate_pairs", refuse)
+    rng = random.Random(5)
+    vocabulary = [f"w{k}" for k in range(5000)]
+    out = run([(f"d{k}", "en", "", words_text(rng, vocabulary)) for k in range(300)])
+    assert out["duplicate_of"].isna().all()
+
+
+def test_many_exact_copies_point_to_the_first() -> None:
+    # 400 copies of one wire story: grouped before any pairing (no 80,000 pairs)
+    out = run([(f"c{k}", "en", "", FULL) for k in range(400)])
+    assert set(out["duplicate_of"].dropna()) == {"c0"} and out["similarity"].dropna().eq(1.0).all()
+
+
+def test_a_language_alone_is_not_shingled(monkeypatch: pytest.MonkeyPatch) -> None:
+    # one document per language: nothing to compare, nothing shingled
+    import newskit.io.duplicates as duplicates
+
+    monkeypatch.setattr(duplicates, "shingles", lambda *a, **k: (_ for _ in ()).throw(AssertionError("shingled")))
+    out = run([("a", "en", "", FULL), ("b", "de", "", FULL), ("c", "ja", "", JA[0])])
+    assert out["duplicate_of"].isna().all()
+
+
+def test_band_layout_is_datasketchs() -> None:
+    # the layout datasketch's MinHashLSH chooses for these settings (checked with 2.0.0: b=37, r=3)
+    from newskit.io.minhash import band_layout
+
+    assert band_layout(0.3, 128) == (37, 3)
+
+
+def test_signatures_estimate_jaccard() -> None:
+    # the share of equal signature positions estimates the Jaccard similarity:
+    # A = 0..299, B = 100..399: |A ∩ B| = 200, |A ∪ B| = 400, J = 0.5
+    from newskit.io.minhash import signatures
+
+    a = frozenset(map(str, range(300)))
+    b = frozenset(map(str, range(100, 400)))
+    sig = signatures([a, b, a], 256, seed=1)
+    assert (sig[0] == sig[2]).all()  # deterministic
+    assert abs((sig[0] == sig[1]).mean() - 0.5) < 0.1

@@ -173,10 +173,25 @@ def test_existing_raw_file_is_never_replaced(tmp_path: Path) -> None:
 def test_broken_existing_catalog_stops_the_import(tmp_path: Path) -> None:
     root = tmp_path / "c"
     root.mkdir()
-    (root / "catalog.csv").write_text("doc_id;file;lang\na;raw/a.txt;de\n", "utf-8")
+    (root / "catalog.csv").write_text("doc_id;file;language\na;raw/a.txt;de\n", "utf-8")
     with pytest.raises(CorpusError, match="lacks column"):
         import_articles([MIXED / "wire"], into=root)
     assert sorted(p.name for p in root.iterdir()) == ["catalog.csv"]
+
+
+def test_semicolon_shift_jis_catalog_is_merged(tmp_path: Path) -> None:
+    # a catalog saved by Japanese Excel: read as the loader reads it, every
+    # value kept, rewritten as comma-separated UTF-8 and said so
+    root = tmp_path / "c"
+    (root / "raw").mkdir(parents=True)
+    (root / "raw" / "a.txt").write_bytes("東京のデパートで冬のボーナス商戦が始まった。\n".encode("cp932"))
+    (root / "catalog.csv").write_bytes("doc_id;file;lang;title\na;raw/a.txt;ja;イーロン・マスクのxAI\n".encode("cp932"))
+    report = import_articles([MIXED / "wire"], into=root)
+    assert len(report.imported) == 2
+    assert "note: catalog.csv was semicolon-separated cp932; it is now comma-separated UTF-8" in report.summary()
+    first = catalog_rows(root)[0]
+    assert (first["doc_id"], first["title"]) == ("a", "イーロン・マスクのxAI")
+    assert len(newskit.load_corpus(root).documents) == 3
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newskit.errors import ArgumentError
-from newskit.io.normalize import normalize_text, normalize_with_offsets
+from newskit.io.normalize import normalize_counted, normalize_text, normalize_with_offsets
 
 LANGS = ("ja", "de", "id", "en")
 
@@ -109,3 +109,41 @@ def test_mapping_is_monotone_and_invents_nothing(text: str, lang: str) -> None:
         # every output character is the normalisation of the raw piece it maps to
         assert char in normalize_text(text[starts[i]:ends[i]], lang)
     assert unicodedata.is_normalized("NFC", mapped.text)
+
+
+@pytest.mark.parametrize(
+    "raw, lang, expected, changed",
+    [
+        ("\u30bf\u3099", "ja", "ダ", 2),             # one composed pair: both code points
+        ("ｸﾞﾛｯｸ", "ja", "グロック", 5),              # ｸ ﾞ widened and composed (counted once each), ﾛ ｯ ｸ widened
+        ("ＧＰＵ！", "ja", "GPU！", 3),               # ja folds the letters only
+        ("ＧＰＵ！", "de", "GPU!", 4),                # de folds the punctuation too
+        ("xA\u200bI\u00ad", "en", "xAI", 2),          # two invisible characters removed
+        ("x\u0301", "en", "x\u0301", 0),              # no precomposed form: NFC leaves it
+        ("plain ASCII", "en", "plain ASCII", 0),
+    ],
+)
+def test_normalize_counted(raw: str, lang: str, expected: str, changed: int) -> None:
+    assert normalize_counted(raw, lang) == (expected, changed)
+
+
+def changed_by_offsets(text: str, lang: str) -> int:
+    """Raw characters not carried over unchanged, from the offset mapping:
+    a raw span is unchanged when the output characters mapped to it spell it."""
+    mapped = normalize_with_offsets(text, lang)
+    spans: dict[tuple[int, int], str] = {}
+    for char, start, end in zip(mapped.text, mapped.starts.tolist(), mapped.ends.tolist()):
+        spans[start, end] = spans.get((start, end), "") + char
+    return len(text) - sum(end - start for (start, end), out in spans.items() if text[start:end] == out)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(TEXT, st.sampled_from(LANGS))
+def test_counted_agrees_with_normalisation(text: str, lang: str) -> None:
+    out, changed = normalize_counted(text, lang)
+    assert out == normalize_text(text, lang)
+    assert (changed == 0) == (out == text) and 0 <= changed <= len(text)
+    assert normalize_counted(out, lang)[1] == 0  # a loaded corpus normalised again changes nothing
+    if not any(unicodedata.category(c) == "Cf" for c in text):
+        # without removals the count is exactly what the offset mapping says
+        assert changed == changed_by_offsets(text, lang)

@@ -100,3 +100,20 @@ def test_mention_counts_from_files_in_worker_processes(corpus):
 def test_mention_counts_by_unknown_column(corpus):
     with pytest.raises(ArgumentError, match="cannot count by 'lang'"):
         count_mentions_streaming(corpus, "lang")
+
+
+def test_folder_with_undeclared_and_normalised_text(tmp_path):
+    # streaming reads files with the loader's read_document: an `auto` row is
+    # tokenized in its detected language and half-width katakana are widened,
+    # exactly as load_corpus + tokenize_corpus do
+    examples = DATA / "examples"
+    shutil.copytree(examples / "raw", tmp_path / "raw")
+    (tmp_path / "raw" / "hankaku.txt").write_bytes("ｽﾏｰﾄﾌｫﾝ決済が高齢者にも広がっている。市の調査で分かった。\n".encode("cp932"))
+    catalog = (examples / "catalog.csv").read_text("utf-8").replace(",ja,", ",auto,").replace(",de,", ",,")
+    (tmp_path / "catalog.csv").write_text(catalog + "hankaku,raw/hankaku.txt,ja,,,,,,\n", "utf-8")
+    corpus = newskit.load_corpus(tmp_path)
+    assert corpus.lang_of("library-bot-de") == "de" and corpus.lang_of("city-bot-ja") == "ja"
+    expected = count_terms(newskit.tokenize_corpus(corpus), "doc_id", "surface")
+    got = count_terms_streaming(tmp_path, "doc_id", "surface", options=SMALL)
+    pd.testing.assert_frame_equal(got, expected, check_exact=True)
+    assert "スマート" in set(got["term"])

@@ -63,6 +63,8 @@ _EXPORTS = {
     "multiword_terms": "sequences",
     "ngrams": "sequences",
     "count_kinds": "overview",
+    "list_duplicates": "overview",
+    "summarise_duplicates": "overview",
     "sample_tokenization": "overview",
     "summarise_by_language": "overview",
     "summarise_lengths": "overview",

@@ -1,4 +1,4 @@
-"""Corpus overview tables: paragraphs by kind, lengths, a tokenization sample.
+"""Corpus overview tables: paragraphs by kind, lengths, a tokenization sample, copies.
 
 Lengths are reported in characters and in tokens side by side because
 neither alone compares across languages: Japanese packs a word into two
@@ -7,13 +7,16 @@ characters, German compounds pack three words into one token.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from newskit.errors import ArgumentError
 from newskit.io.corpus import Corpus, document_lengths
+from newskit.io.duplicates import find_corpus_duplicates
 from newskit.io.paragraphs import PARAGRAPH_KINDS, TEXT_KINDS
 
-__all__ = ["count_kinds", "sample_tokenization", "summarise_by_language", "summarise_lengths"]
+__all__ = ["count_kinds", "list_duplicates", "sample_tokenization", "summarise_by_language",
+           "summarise_duplicates", "summarise_lengths"]
 
 
 def count_kinds(corpus: Corpus) -> pd.DataFrame:
@@ -69,3 +72,56 @@ def sample_tokenization(corpus: Corpus, tokens: pd.DataFrame, doc_ids: list[str]
         rows = tokens[(tokens["doc_id"] == doc_id) & (tokens["para_id"] == para_id)].head(n_tokens)
         blocks[doc_id] = rows[["surface", "lemma", "pos"]].reset_index(drop=True)
     return pd.concat(blocks, axis=1)
+
+
+def _with_copies(corpus: Corpus) -> tuple[pd.DataFrame, np.ndarray]:
+    """Every document the loader read, the copies ``duplicates="drop"`` left
+    out included, with ``duplicate_of`` and ``duplicate_similarity`` (found
+    here for a corpus built without them), and which rows were dropped."""
+    documents = corpus.documents
+    if "duplicate_of" not in documents.columns:
+        found = find_corpus_duplicates(documents, corpus.paragraphs)
+        documents = documents.assign(duplicate_of=found["duplicate_of"].to_numpy(),
+                                     duplicate_similarity=found["similarity"].to_numpy())
+    dropped = getattr(corpus, "dropped", None)
+    if dropped is None or dropped.empty:
+        return documents, np.zeros(len(documents), dtype=bool)
+    both = pd.concat([documents, dropped], ignore_index=True)
+    return both, np.arange(len(both)) >= len(documents)
+
+
+def summarise_duplicates(corpus: Corpus) -> pd.DataFrame:
+    """How many documents are copies of another, per language and in all
+    (``lang = "all"``): ``documents`` read, ``originals`` that have copies,
+    ``copies``, of them ``dropped`` (``load_corpus(duplicates="drop")``),
+    and ``copies_share`` = copies / documents."""
+    documents, dropped = _with_copies(corpus)
+    copies = documents["duplicate_of"].notna().to_numpy()
+    originals = documents["doc_id"].isin(documents.loc[copies, "duplicate_of"]).to_numpy()
+    frame = pd.DataFrame({"lang": documents["lang"].to_numpy(), "documents": 1, "originals": originals.astype(int),
+                          "copies": copies.astype(int), "dropped": (copies & dropped).astype(int)})
+    table = frame.groupby("lang", sort=True)[["documents", "originals", "copies", "dropped"]].sum()
+    table.loc["all"] = table.sum()
+    table["copies_share"] = (table["copies"] / table["documents"]).round(3)
+    return table.astype({c: int for c in ("documents", "originals", "copies", "dropped")})
+
+
+def list_duplicates(corpus: Corpus) -> pd.DataFrame:
+    """One row per copy: ``doc_id``, ``duplicate_of`` (the earliest copy),
+    ``similarity`` (the share of the shorter text found in the longer),
+    ``lang``, both titles and dates where the catalog has them, and whether
+    the copy was ``dropped``; ordered by original, then catalog order."""
+    documents, dropped = _with_copies(corpus)
+    is_copy = documents["duplicate_of"].notna().to_numpy()
+    copies = documents[is_copy]
+    info = documents.set_index("doc_id")
+    table = pd.DataFrame({
+        "doc_id": copies["doc_id"], "duplicate_of": copies["duplicate_of"],
+        "similarity": copies["duplicate_similarity"], "lang": copies["lang"],
+    })
+    for column in ("title", "published"):
+        if column in info.columns:
+            table[column] = copies[column].to_numpy()
+            table[f"{column}_of_original"] = info[column].reindex(copies["duplicate_of"]).to_numpy()
+    table["dropped"] = dropped[is_copy]
+    return table.sort_values("duplicate_of", kind="stable").reset_index(drop=True)

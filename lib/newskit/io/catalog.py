@@ -3,7 +3,11 @@
 The catalog is the one file a researcher edits to add articles, so every
 mistake in it (a missing column, a typo in a language code, a duplicated id,
 a file that is not there) is reported with the catalog's path, the row and
-the fix, before any text is read.
+the fix, before any text is read.  It may be separated by commas,
+semicolons or tabs and saved as UTF-8, UTF-16, Shift_JIS, EUC-JP or
+Windows-1252 (:mod:`newskit.io.catalog_text`).  Language values are
+normalised (``JA``, ``jpn``, ``ja-JP``, ``Deutsch`` → ``ja``/``de``); an
+empty value or ``auto`` becomes ``auto``: the loader detects the language.
 """
 
 from __future__ import annotations
@@ -15,9 +19,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from newskit.errors import CorpusError
-from newskit.io.decoding import read_text
+from newskit.errors import ArgumentError, CorpusError
+from newskit.io.catalog_text import decode_catalog
 from newskit.lang import check_language
+from newskit.lang.codes import AUTO, normalise_lang_code
 
 __all__ = ["CATALOG_NAME", "REQUIRED_COLUMNS", "read_catalog"]
 
@@ -38,11 +43,13 @@ def read_catalog(root: str | Path) -> pd.DataFrame:
     path = Path(root) / CATALOG_NAME
     if not path.is_file():
         raise CorpusError(path, f"catalog not found: a corpus folder needs a {CATALOG_NAME}")
-    text, _ = read_text(path, "en")
-    header, body = parse_csv(text, path)
+    decoded = decode_catalog(path)
+    header, body = parse_csv(decoded.text, path, decoded.delimiter)
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
-        raise CorpusError(path, f"missing required column(s) {', '.join(missing)} (header: {', '.join(header)})")
+        raise CorpusError(path, f"missing required column(s) {', '.join(missing)} (header: {', '.join(header)}); "
+                                f"the first row must name doc_id, file and lang, separated by commas, "
+                                f"semicolons or tabs")
     header, body = drop_unnamed_columns(header, body, path)
     records = []
     for number, row in enumerate(body, start=2):
@@ -54,18 +61,19 @@ def read_catalog(root: str | Path) -> pd.DataFrame:
     if not records:
         raise CorpusError(path, "lists no documents")
     catalog = pd.DataFrame.from_records(records)
+    normalise_languages(catalog, path)
     validate_rows(catalog, path)
     return catalog.drop(columns=ROW).reset_index(drop=True)
 
 
-def parse_csv(text: str, path: Path) -> tuple[list[str], list[list[str]]]:
+def parse_csv(text: str, path: Path, delimiter: str = ",") -> tuple[list[str], list[list[str]]]:
     """Split catalog text into the stripped header and the body rows.
 
     Only ``\n`` ends a record (``str.splitlines`` would also split at
     U+2028 and friends, and drop the newline inside a quoted note); strict
     quoting turns an unterminated quote into an error instead of a note that
     silently swallows the rows after it."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         rows = list(reader)
     except csv.Error as exc:
@@ -92,6 +100,21 @@ def drop_unnamed_columns(header: list[str], body: list[list[str]], path: Path) -
     return [header[k] for k in keep], trimmed
 
 
+def normalise_languages(catalog: pd.DataFrame, path: Path) -> None:
+    """Replace each row's ``lang`` by its supported code, ``auto`` for an
+    empty cell (see :func:`newskit.lang.codes.normalise_lang_code`); an
+    unknown value raises naming the row and what would work ("did you mean
+    'ja'?")."""
+    codes: dict[str, str] = {}
+    for number, doc_id, value in zip(catalog[ROW], catalog["doc_id"], catalog["lang"]):
+        if value not in codes:
+            try:
+                codes[value] = normalise_lang_code(value)
+            except ArgumentError as exc:
+                raise CorpusError(path, f"row {number} ({doc_id}): {exc}") from None
+    catalog["lang"] = catalog["lang"].map(codes)
+
+
 def validate_rows(catalog: pd.DataFrame, path: Path) -> None:
     """Check ids, file names and languages row by row; raise on the first fault."""
     seen: dict[str, int] = {}
@@ -108,6 +131,7 @@ def validate_rows(catalog: pd.DataFrame, path: Path) -> None:
         if Path(rec["file"]).is_absolute() or ".." in Path(rec["file"]).parts:
             raise CorpusError(path, f"{where}: file {rec['file']!r} must be a path inside the corpus folder")
         try:
-            check_language(rec["lang"], path)
+            if rec["lang"] != AUTO:  # normalised already: 'auto' = detect at load
+                check_language(rec["lang"], path)
         except CorpusError as exc:
             raise CorpusError(path, f"{where} ({rec['doc_id']}): {exc.problem}") from None

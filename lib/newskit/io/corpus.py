@@ -5,12 +5,24 @@ ever read (never written); everything derived is rebuilt from them.  The
 streaming counters (:mod:`newskit.scale.streaming`) read documents with the
 same :func:`read_document`, so a document means the same paragraphs however
 it is processed.
+
+Loading a document, in order: decode it (:mod:`newskit.io.decoding`);
+settle its language (:mod:`newskit.io.languages`: detected when the catalog
+says ``auto`` or nothing, else checked against the text, for every pair of
+languages); normalise its text once (:func:`newskit.io.normalize.normalize_counted`:
+NFC, half-width katakana to full-width, invisible format characters removed,
+full-width ASCII folded as the language expects) and split it into
+paragraphs.  Everything downstream — paragraphs, offsets, tokens, mentions,
+``corpus.texts`` — refers to the normalised text; the ``normalized`` column
+counts the characters normalisation changed.  Finally wire copies are found
+(:func:`newskit.io.duplicates.find_duplicates`) and kept and reported, or
+dropped.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -19,33 +31,45 @@ from newskit.config import resolve_data_dir
 from newskit.errors import ArgumentError
 from newskit.io.catalog import read_catalog
 from newskit.io.decoding import read_text
+from newskit.io.languages import LanguageDecision, recorded_detection, settle_languages
+from newskit.io.duplicates import find_corpus_duplicates
+from newskit.io.normalize import normalize_counted
 from newskit.io.paragraphs import PARAGRAPH_KINDS, TEXT_KINDS, split_paragraphs
+from newskit.lang.codes import AUTO
 from newskit.lang.script import check_script
 
-__all__ = ["DOCUMENT_COLUMNS", "PARAGRAPH_COLUMNS", "Corpus", "document_lengths", "load_corpus",
-           "read_document", "select_paragraphs"]
+__all__ = ["DOCUMENT_COLUMNS", "DUPLICATE_MODES", "PARAGRAPH_COLUMNS", "Corpus", "Document", "document_lengths",
+           "load_corpus", "read_document", "select_paragraphs"]
 
 #: Columns the loader adds to the catalog's own.
-DOCUMENT_COLUMNS = ("encoding", "n_chars", "n_paragraphs")
+DOCUMENT_COLUMNS = ("encoding", "normalized", "lang_source", "lang_detected", "lang_confidence", "n_chars",
+                    "n_paragraphs", "duplicate_of", "duplicate_similarity")
 PARAGRAPH_COLUMNS = ("doc_id", "para_id", "kind", "text", "line")
+#: ``load_corpus(duplicates=...)``: keep copies and report them (``"mark"``
+#: is the same), or drop them.
+DUPLICATE_MODES = ("keep", "mark", "drop")
 
 
 @dataclass(frozen=True)
 class Corpus:
     """A loaded corpus.
 
-    ``documents``: the catalog plus ``encoding``, ``n_chars`` (characters of the
-    whole file) and ``n_paragraphs``; ``paragraphs``: one row per non-empty
-    line with ``doc_id, para_id, kind, text, line``; ``texts``: the decoded
-    full text of each document, keyed by ``doc_id``."""
+    ``documents``: the catalog plus :data:`DOCUMENT_COLUMNS` (``lang`` is the
+    language the document is analysed in: declared, or detected where the
+    catalog left it empty or ``auto``); ``paragraphs``: one row per non-empty
+    line of the normalised text with ``doc_id, para_id, kind, text, line``;
+    ``texts``: the normalised full text of each document, keyed by
+    ``doc_id``; ``dropped``: the documents rows of the copies that
+    ``duplicates="drop"`` left out (empty otherwise)."""
 
     root: Path
     documents: pd.DataFrame
     paragraphs: pd.DataFrame
     texts: dict[str, str] = field(repr=False)
+    dropped: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
 
     def lang_of(self, doc_id: str) -> str:
-        """The declared language of one document."""
+        """The language of one document."""
         return self.languages()[doc_id]
 
     def languages(self) -> dict[str, str]:
@@ -61,38 +85,120 @@ class Corpus:
         return str(hit["text"].iloc[0])
 
 
-def read_document(path: Path, lang: str) -> tuple[str, str, list[dict]]:
-    """One article file: ``(text, encoding, paragraph records)``, decoded,
-    checked against its declared language and split into paragraphs."""
+@dataclass(frozen=True)
+class Document:
+    """One article as the loader reads it: the normalised ``text``, its
+    file's ``encoding``, the settled ``language``, the number of characters
+    normalisation changed (``normalized``) and its paragraph records."""
+
+    text: str
+    encoding: str
+    language: LanguageDecision
+    normalized: int
+    paragraphs: list[dict]
+
+    @property
+    def lang(self) -> str:
+        """The language the document is analysed in."""
+        return self.language.lang
+
+
+def read_document(path: Path, lang: str) -> Document:
+    """One article file, decoded, its language settled (``lang`` may be
+    ``"auto"``), normalised and split into paragraphs."""
+    text, encoding = decode_document(path, lang)
+    return finish_document(text, encoding, settle_languages([(path, lang, text)])[0])
+
+
+def decode_document(path: Path, lang: str) -> tuple[str, str]:
+    """``(text, encoding)`` of an article file; a declared language is
+    checked against the script right away (Japanese text declared ``de``
+    would be tokenized into garbage), before the slower detector runs."""
     text, encoding = read_text(path, lang)
-    check_script(text, lang, path)
-    return text, encoding, split_paragraphs(text, lang)
+    if lang != AUTO:
+        check_script(text, lang, path)
+    return text, encoding
 
 
-def load_corpus(root: str | Path = "data") -> Corpus:
+def finish_document(text: str, encoding: str, decision: LanguageDecision,
+                    normalised: tuple[str, int] | None = None) -> Document:
+    """Normalise (unless ``normalised`` already holds the text normalised in
+    the settled language, and its count) and split a decoded text."""
+    normalised_text, changed = normalised or normalize_counted(text, decision.lang)
+    return Document(normalised_text, encoding, decision, changed, split_paragraphs(normalised_text, decision.lang))
+
+
+def load_corpus(root: str | Path = "data", *, duplicates: str = "keep") -> Corpus:
     """Load the corpus whose ``catalog.csv`` is in ``root``.
 
     ``root`` may be absolute, relative to the working directory, or relative
     to the project root (so notebooks work from ``notebooks/`` and from the
-    repository root alike).  Raises :class:`~newskit.errors.CorpusError` naming
+    repository root alike).  ``duplicates``: ``"keep"`` (default) keeps wire
+    copies and reports each in ``duplicate_of`` (the earliest copy: by
+    ``published`` where given, else catalog order) and
+    ``duplicate_similarity``; ``"drop"`` leaves them out (listed in
+    ``corpus.dropped``).  Raises :class:`~newskit.errors.CorpusError` naming
     the file and the problem for any bad input."""
+    if duplicates not in DUPLICATE_MODES:
+        raise ArgumentError(f"load_corpus: duplicates={duplicates!r} (use one of {', '.join(DUPLICATE_MODES)})")
     root = resolve_data_dir(root)
     catalog = read_catalog(root)
-    texts: dict[str, str] = {}
-    encodings, paragraphs = [], []
-    for doc_id, file, lang in catalog[["doc_id", "file", "lang"]].itertuples(index=False):
-        text, encoding, records = read_document(root / file, lang)
-        texts[doc_id] = text
-        encodings.append(encoding)
-        paragraphs.extend({"doc_id": doc_id, **rec} for rec in records)
-    documents = catalog.assign(
-        encoding=encodings,
-        n_chars=[len(texts[d]) for d in catalog["doc_id"]],
+    documents = read_documents(root, catalog)
+    texts = {doc_id: doc.text for doc_id, doc in zip(catalog["doc_id"], documents)}
+    paragraphs = [{"doc_id": doc_id, **rec} for doc_id, doc in zip(catalog["doc_id"], documents)
+                  for rec in doc.paragraphs]
+    table = catalog.assign(
+        lang=[doc.lang for doc in documents],
+        encoding=[doc.encoding for doc in documents],
+        normalized=[doc.normalized for doc in documents],
+        lang_source=[doc.language.source for doc in documents],
+        lang_detected=[doc.language.detected for doc in documents],
+        lang_confidence=[doc.language.confidence for doc in documents],
+        n_chars=[len(doc.text) for doc in documents],
     )
     para = pd.DataFrame.from_records(paragraphs, columns=["doc_id", "para_id", "line", "kind", "text"])
     para["kind"] = pd.Categorical(para["kind"], categories=PARAGRAPH_KINDS)
-    documents["n_paragraphs"] = documents["doc_id"].map(para.groupby("doc_id").size()).astype(int)
-    return Corpus(root=root, documents=documents, paragraphs=para[list(PARAGRAPH_COLUMNS)], texts=texts)
+    table["n_paragraphs"] = table["doc_id"].map(para.groupby("doc_id").size()).fillna(0).astype(int)
+    return attach_duplicates(Corpus(root=root, documents=table, paragraphs=para[list(PARAGRAPH_COLUMNS)],
+                                    texts=texts), duplicates)
+
+
+def read_documents(root: Path, catalog: pd.DataFrame) -> list[Document]:
+    """Every document of the catalog; languages settled in one batch, with
+    the detections an import recorded reused where the text is unchanged
+    (a declared document is normalised before, an ``auto`` one after its
+    language is known)."""
+    decoded = [(root / file, lang, *decode_document(root / file, lang))
+               for file, lang in catalog[["file", "lang"]].itertuples(index=False)]
+    normalised = [normalize_counted(text, lang) if lang != AUTO else None for _, lang, text, _ in decoded]
+    recorded = None
+    if {"sha256", "lang_detected", "lang_confidence"} <= set(catalog.columns):
+        rows = catalog[["sha256", "lang_detected", "lang_confidence"]].to_dict("records")
+        recorded = [recorded_detection(row, done[0]) if done else None for row, done in zip(rows, normalised)]
+    decisions = settle_languages([(path, lang, text) for path, lang, text, _ in decoded], recorded)
+    return [finish_document(text, encoding, decision, done)
+            for (_, _, text, encoding), decision, done in zip(decoded, decisions, normalised)]
+
+
+def attach_duplicates(corpus: Corpus, mode: str) -> Corpus:
+    """Add ``duplicate_of`` and ``duplicate_similarity`` (found over the
+    article's own text, :data:`~newskit.io.paragraphs.TEXT_KINDS`); with
+    ``mode="drop"`` remove the copies' documents, paragraphs and texts,
+    keeping their rows in ``corpus.dropped`` (and their ids in
+    ``documents.attrs["dropped_duplicates"]``)."""
+    found = find_corpus_duplicates(corpus.documents, corpus.paragraphs)
+    documents = corpus.documents.assign(duplicate_of=found["duplicate_of"].to_numpy(),
+                                        duplicate_similarity=found["similarity"].to_numpy())
+    if mode != "drop":
+        return replace(corpus, documents=documents)
+    copies = documents["duplicate_of"].notna().to_numpy()
+    kept = set(documents.loc[~copies, "doc_id"])
+    dropped = documents[copies].reset_index(drop=True)
+    documents = documents[~copies].reset_index(drop=True)
+    documents.attrs["dropped_duplicates"] = dropped["doc_id"].tolist()
+    paragraphs = corpus.paragraphs[corpus.paragraphs["doc_id"].isin(kept)].reset_index(drop=True)
+    texts = {doc_id: text for doc_id, text in corpus.texts.items() if doc_id in kept}
+    return Corpus(corpus.root, documents, paragraphs, texts, dropped)
 
 
 def select_paragraphs(corpus: object, kinds: Iterable[str] | None = TEXT_KINDS) -> pd.DataFrame:

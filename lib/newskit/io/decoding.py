@@ -10,7 +10,9 @@ is worse than a crash, so this module only accepts a decoding it can justify:
    that is UTF-8 apart from a few bad bytes is an error, not a legacy file;
 3. otherwise charset-normalizer, restricted to the legacy codecs that make
    sense for the declared language (so German CP1252 is never read as
-   Shift_JIS), and the result must decode strictly.
+   Shift_JIS), and the result must decode strictly.  A document whose
+   language is not declared (``auto``) takes the codecs of the script
+   charset-normalizer sees in the whole file (Japanese or Latin).
 
 Empty, whitespace-only and binary files (NUL bytes, PNG/ZIP/PDF signatures)
 raise :class:`~newskit.errors.CorpusError` naming the file.  Line ends are
@@ -27,6 +29,7 @@ from charset_normalizer import from_bytes
 
 from newskit.errors import CorpusError
 from newskit.lang import check_language
+from newskit.lang.codes import AUTO
 from newskit.lang.script import MIN_SCRIPT_SHARE, count_scripts
 
 __all__ = ["decode_bytes", "read_text"]
@@ -57,6 +60,9 @@ BINARY_SIGNATURES: dict[bytes, str] = {
 DAMAGED_UTF8_RATIO = 4
 INVALID_BYTE_RE = re.compile("[\udc80-\udcff]")
 NON_ASCII_RE = re.compile("[^\x00-\x7f\udc80-\udcff]")
+#: Codecs that mean "Japanese" when charset-normalizer picks one for a file
+#: of unknown language (the Japanese legacy codecs are then tried).
+JAPANESE_CODECS = frozenset({"cp932", "shift_jis", "euc_jp", "iso2022_jp", "shift_jis_2004", "euc_jis_2004"})
 
 def detect_binary(data: bytes) -> str | None:
     """Name the binary format of ``data`` (or ``None`` when it looks like text).
@@ -83,7 +89,14 @@ def decode_bytes(data: bytes, lang: str, path: str | Path | None = None) -> tupl
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         check_damaged_utf8(data, exc, path)
-    return decode_legacy(data, lang, path)
+    return decode_legacy(data, guess_script_language(data) if lang == AUTO else lang, path)
+
+
+def guess_script_language(data: bytes) -> str:
+    """``"ja"`` when charset-normalizer reads undeclared legacy bytes as a
+    Japanese codec, else ``"en"`` (whose codecs are the Latin-script ones)."""
+    best = from_bytes(data[:65536]).best()
+    return "ja" if best is not None and best.encoding in JAPANESE_CODECS else "en"
 
 
 def check_damaged_utf8(data: bytes, error: UnicodeDecodeError, path: str | Path | None) -> None:
@@ -160,14 +173,26 @@ def read_text(path: str | Path, lang: str) -> tuple[str, str]:
     path = Path(path)
     if not path.is_file():
         raise CorpusError(path, "file not found (check the 'file' column of the catalog)")
+    text, encoding = decode_bytes(read_file_bytes(path), lang, path)
+    return finish_decoded(text, path), encoding
+
+
+def read_file_bytes(path: Path) -> bytes:
+    """The bytes of a file that must hold text (articles, catalogs):
+    :class:`CorpusError` when it cannot be read or is empty."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise CorpusError(path, f"cannot be read: {exc.strerror}") from None
     if not data:
         raise CorpusError(path, "is empty (0 bytes)")
-    text, encoding = decode_bytes(data, lang, path)
+    return data
+
+
+def finish_decoded(text: str, path: Path) -> str:
+    """Decoded text with ``\\n`` line ends and no leading BOM; whitespace only
+    is an error."""
     text = normalise_newlines(text).lstrip("\ufeff")
     if not text.strip():
         raise CorpusError(path, "contains only whitespace")
-    return text, encoding
+    return text

@@ -9,12 +9,16 @@ document of its group.
 Method.  Each text is normalised (:func:`newskit.io.normalize.normalize_text`),
 case-folded and cut into shingles: word 3-grams for Latin-script languages,
 character 5-grams (spaces removed) for Japanese.  MinHash signatures (128
-permutations, fixed seed: the result is the same on every run) go into one
-LSH index *per language* — articles in different languages are never
-duplicates — which proposes pairs whose estimated Jaccard similarity is at
-least ``min_jaccard``.  Every proposed pair is then checked exactly on the
+permutations, fixed seed: the result is the same on every run;
+:mod:`newskit.io.minhash`) are banded *per language* — articles in different
+languages are never duplicates — which proposes pairs whose estimated
+Jaccard similarity is at least ``min_jaccard``.  Every proposed pair is then checked exactly on the
 shingle sets, so the decision and the figures are exact, not estimates
-(MinHash only saves comparing every pair):
+(MinHash only saves comparing every pair).  Before any MinHash is made,
+documents that share too few shingles with any other to reach
+``min_jaccard`` are set aside (an exact bound), and when few possible copies
+remain every pair of them is compared directly: a corpus without copies,
+or a small one, costs little more than its shingling:
 
 * ``similarity`` = overlap coefficient |A ∩ B| / min(|A|, |B|): the share
   of the shorter text found in the longer.  A copy with a paragraph
@@ -35,19 +39,27 @@ the threshold).
 
 from __future__ import annotations
 
+import itertools
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 import regex
-from datasketch import MinHash, MinHashLSH
 
 from newskit.errors import ArgumentError
+from newskit.io.minhash import candidate_pairs
 from newskit.io.normalize import normalize_text
+from newskit.io.paragraphs import TEXT_KINDS
 from newskit.lang import get_profile
 
-__all__ = ["DuplicateOptions", "find_duplicates", "shingles"]
+__all__ = ["DuplicateOptions", "find_corpus_duplicates", "find_duplicates", "shingles"]
+
+#: Up to this many possible copies of one language, every pair is checked
+#: exactly (at most 11,175 set intersections, a few hundredths of a second)
+#: instead of building MinHash signatures.
+EXACT_UP_TO = 150
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 _SPACE = regex.compile(r"\s+")
@@ -62,19 +74,24 @@ class DuplicateOptions:
     seed: int = 1
     word_ngram: int = 3
     char_ngram: int = 5
+    #: The texts are normalised already (a loaded corpus's): skip
+    #: :func:`~newskit.io.normalize.normalize_text` (idempotent, but not free).
+    normalized: bool = False
 
 
 def shingles(text: str, lang: str, options: DuplicateOptions = DuplicateOptions()) -> frozenset[str]:
     """The shingle set of one text (see the module docstring); a text
     shorter than one shingle is its own single shingle."""
-    clean = normalize_text(text, lang).casefold()
+    clean = (text if options.normalized else normalize_text(text, lang)).casefold()
     if get_profile(lang).script == "japanese":  # no spaces between words: character shingles
-        units, n, join = list(_SPACE.sub("", clean)), options.char_ngram, ""
-    else:
-        units, n, join = _WORD.findall(clean), options.word_ngram, " "
-    if len(units) < n:
-        return frozenset({join.join(units)}) if units else frozenset()
-    return frozenset(join.join(units[k:k + n]) for k in range(len(units) - n + 1))
+        chars, n = _SPACE.sub("", clean), options.char_ngram
+        if len(chars) < n:
+            return frozenset({chars}) if chars else frozenset()
+        return frozenset(chars[k:k + n] for k in range(len(chars) - n + 1))
+    words, n = _WORD.findall(clean), options.word_ngram
+    if len(words) < n:
+        return frozenset({" ".join(words)}) if words else frozenset()
+    return frozenset(map(" ".join, zip(*(words[k:] for k in range(n)))))
 
 
 def find_duplicates(documents: pd.DataFrame, texts: Mapping[str, str], *, threshold: float = 0.8,
@@ -93,14 +110,29 @@ def find_duplicates(documents: pd.DataFrame, texts: Mapping[str, str], *, thresh
         raise ArgumentError(f"find_duplicates: documents lacks column(s) {', '.join(missing)}")
     ids = documents["doc_id"].astype(str).tolist()
     langs = documents["lang"].astype(str).tolist()
-    sets = [shingles(texts[d], lang, options) for d, lang in zip(ids, langs)]
+    shared = {lang for lang, n in Counter(langs).items() if n > 1}
+    # a document alone in its language has no copy: not even shingled
+    sets = [shingles(texts[d], lang, options) if lang in shared else frozenset() for d, lang in zip(ids, langs)]
     order = _age_order(documents)
     parent = list(range(len(ids)))
-    for i, j in _candidate_pairs(sets, langs, options):
+    for i, j in _candidate_pairs(sets, langs, _exact_copies(sets, langs, parent, order), options):
         similarity, jaccard = _overlap(sets[i], sets[j])
         if similarity >= threshold and jaccard >= options.min_jaccard:
             _union(parent, i, j, order)
     return _result(ids, sets, parent)
+
+
+def find_corpus_duplicates(documents: pd.DataFrame, paragraphs: pd.DataFrame, *,
+                           threshold: float = 0.8) -> pd.DataFrame:
+    """:func:`find_duplicates` over a loaded corpus's own article text: its
+    heading, caption and body paragraphs (:data:`TEXT_KINDS`), so outlets'
+    different menus and bylines around one wire story do not hide it."""
+    rows = paragraphs[paragraphs["kind"].isin(TEXT_KINDS)]
+    pieces: dict[str, list[str]] = {doc_id: [] for doc_id in documents["doc_id"]}
+    for doc_id, text in zip(rows["doc_id"].tolist(), rows["text"].tolist()):
+        pieces[doc_id].append(text)
+    texts = {doc_id: "\n".join(found) for doc_id, found in pieces.items()}
+    return find_duplicates(documents, texts, threshold=threshold, options=DuplicateOptions(normalized=True))
 
 
 def _age_order(documents: pd.DataFrame) -> np.ndarray:
@@ -118,26 +150,50 @@ def _age_order(documents: pd.DataFrame) -> np.ndarray:
     return order
 
 
-def _candidate_pairs(sets: list[frozenset[str]], langs: list[str], options: DuplicateOptions) -> list[tuple[int, int]]:
-    """Pairs ``(i, j)``, ``i < j``, of one language that MinHash LSH proposes."""
+def _exact_copies(sets: list[frozenset[str]], langs: list[str], parent: list[int], order: np.ndarray) -> list[int]:
+    """Join documents with the same language and shingle set (exact copies,
+    also after normalisation and case-folding); return one representative of
+    each distinct non-empty set, in document order."""
+    first: dict[tuple[str, frozenset[str]], int] = {}
+    for k, (lang, found) in enumerate(zip(langs, sets)):
+        if found:
+            if (lang, found) in first:
+                _union(parent, first[lang, found], k, order)
+            else:
+                first[lang, found] = k
+    return sorted(first.values())
+
+
+def _candidate_pairs(sets: list[frozenset[str]], langs: list[str], representatives: list[int],
+                     options: DuplicateOptions) -> list[tuple[int, int]]:
+    """Pairs ``(i, j)``, ``i < j``, of one language worth checking exactly:
+    every pair of the possible copies (:func:`_possible_copies`) when there
+    are at most :data:`EXACT_UP_TO` of them, else those MinHash LSH proposes."""
     pairs: set[tuple[int, int]] = set()
-    template = MinHash(num_perm=options.num_perm, seed=options.seed)  # permutations made once, shared
-    permutations, scheme = template.permutations, template.scheme
     for lang in sorted(set(langs)):
-        members = [k for k, l in enumerate(langs) if l == lang and sets[k]]
-        if len(members) < 2:
-            continue
-        index = MinHashLSH(threshold=options.min_jaccard, num_perm=options.num_perm)
-        signatures = {}
-        for k in members:
-            signature = MinHash(num_perm=options.num_perm, seed=options.seed, permutations=permutations,
-                                scheme=scheme)
-            signature.update_batch([s.encode("utf-8") for s in sorted(sets[k])])
-            signatures[k] = signature
-            index.insert(k, signature)
-        for k in members:
-            pairs.update((min(k, other), max(k, other)) for other in index.query(signatures[k]) if other != k)
+        members = _possible_copies([k for k in representatives if langs[k] == lang], sets, options.min_jaccard)
+        if len(members) <= EXACT_UP_TO:
+            pairs.update(itertools.combinations(members, 2))
+        else:
+            pairs.update(candidate_pairs(members, sets, threshold=options.min_jaccard, num_perm=options.num_perm,
+                                         seed=options.seed))
     return sorted(pairs)
+
+
+def _possible_copies(members: list[int], sets: list[frozenset[str]], min_jaccard: float) -> list[int]:
+    """The members that share at least ``min_jaccard`` of their shingles with
+    other members.  Exact, not a heuristic: a pair counts only when
+    |A ∩ B| ≥ min_jaccard · |A ∪ B| ≥ min_jaccard · |A|, so a document with
+    fewer shingles found anywhere else has no pair; in a corpus without
+    copies nearly every document leaves here, before any MinHash is made."""
+    if len(members) < 2:
+        return []
+    seen: set[str] = set()
+    shared: set[str] = set()
+    for k in members:
+        shared |= sets[k] & seen
+        seen |= sets[k]
+    return [k for k in members if len(sets[k] & shared) >= min_jaccard * len(sets[k])]
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> tuple[float, float]:

@@ -14,6 +14,7 @@ import io
 from pathlib import Path
 
 from newskit.errors import CorpusError
+from newskit.io.catalog_text import decode_catalog
 from newskit.io.source_files import decode_source, write_file_atomic
 from newskit.io.normalize import normalize_text
 from newskit.lang import supported_languages
@@ -32,10 +33,13 @@ REQUIRED = ("doc_id", "file", "lang")
 class ExistingCatalog:
     """The catalog already in a corpus folder (empty when there is none)."""
 
-    def __init__(self, root: Path, header: list[str], rows: list[list[str]]) -> None:
+    def __init__(self, root: Path, header: list[str], rows: list[list[str]], read_as: str = "") -> None:
         self.root = root
         self.header = header
         self.rows = rows
+        #: How an existing catalog that is not comma-separated UTF-8 was read
+        #: (``"semicolon-separated cp932"``); the import rewrites it as such.
+        self.read_as = read_as
 
     @property
     def records(self) -> list[dict[str, str]]:
@@ -74,14 +78,15 @@ def _hash_raw_file(path: Path, lang: str) -> str:
 
 
 def read_existing_catalog(root: Path) -> ExistingCatalog:
-    """Parse ``root/catalog.csv`` as the loader does (comma-separated, any
-    encoding the decoder accepts); raise :class:`CorpusError` when it cannot
-    be merged safely (then fix it first: the import touches nothing)."""
+    """Parse ``root/catalog.csv`` as the loader does (any separator and
+    encoding :func:`newskit.io.catalog_text.decode_catalog` reads); raise
+    :class:`CorpusError` when it cannot be merged safely (then fix it first:
+    the import touches nothing)."""
     path = root / CATALOG_NAME
     if not path.is_file():
         return ExistingCatalog(root, [], [])
-    text, _ = decode_source(path.read_bytes(), "en", path)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    decoded = decode_catalog(path)
+    reader = csv.reader(io.StringIO(decoded.text, newline=""), delimiter=decoded.delimiter, strict=True)
     try:
         table = list(reader)
     except csv.Error as exc:
@@ -89,8 +94,8 @@ def read_existing_catalog(root: Path) -> ExistingCatalog:
     header = [h.strip() for h in table[0]] if table else []
     missing = [c for c in REQUIRED if c not in header]
     if missing:
-        raise CorpusError(path, f"lacks column(s) {', '.join(missing)} (a comma-separated catalog "
-                                f"needs doc_id,file,lang); fix it before importing")
+        raise CorpusError(path, f"lacks column(s) {', '.join(missing)} (a catalog's first row names "
+                                f"doc_id, file and lang); fix it before importing")
     rows = []
     for number, row in enumerate(table[1:], start=2):
         if not any(cell.strip() for cell in row):
@@ -99,7 +104,7 @@ def read_existing_catalog(root: Path) -> ExistingCatalog:
             raise CorpusError(path, f"has {len(row)} fields, the header has {len(header)}; "
                                     f"fix it before importing", line=number)
         rows.append(row)
-    return ExistingCatalog(root, header, rows)
+    return ExistingCatalog(root, header, rows, "" if decoded.is_plain else decoded.describe())
 
 
 def write_catalog(existing: ExistingCatalog, new_rows: list[dict[str, str]]) -> Path:

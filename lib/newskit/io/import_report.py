@@ -33,7 +33,8 @@ class ImportReport:
     matches (same SHA-256 of the normalised text); ``skipped`` are the bad
     records with their reasons; ``warnings`` records imported with a doubt
     (a declared language the text seems to contradict, on little text);
-    ``ignored`` files of other types found in folders."""
+    ``ignored`` files of other types found in folders; ``notes`` anything
+    else the researcher should know (a catalog rewritten as UTF-8)."""
 
     into: Path
     imported: list[ImportedArticle] = field(default_factory=list)
@@ -42,6 +43,7 @@ class ImportReport:
     warnings: list[BadRecord] = field(default_factory=list)
     ignored: list[Path] = field(default_factory=list)
     catalog_rows: int = 0
+    notes: list[str] = field(default_factory=list)
 
     @property
     def by_language(self) -> dict[str, int]:
@@ -67,6 +69,7 @@ class ImportReport:
             kinds = Counter(p.suffix.lower() or "(no suffix)" for p in self.ignored)
             lines.append(f"  ignored {len(self.ignored)} file(s) of other types: "
                          + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
+        lines += [f"  note: {note}" for note in self.notes]
         return "\n".join(lines)
 
 

@@ -58,7 +58,7 @@ import regex
 from newskit.errors import ArgumentError
 from newskit.lang import check_language
 
-__all__ = ["NormalizedText", "normalize_text", "normalize_with_offsets"]
+__all__ = ["NormalizedText", "normalize_counted", "normalize_text", "normalize_with_offsets"]
 
 #: Category Cf, except a zero-width joiner between two emoji.
 INVISIBLE = regex.compile(
@@ -70,6 +70,10 @@ INVISIBLE = regex.compile(
 #: and the vowel/final Hangul jamo (checked against the Unicode database:
 #: no other character is the second half of a canonical composition).
 _UNIT = regex.compile(r".[\p{M}\u1160-\u11ff\ud7b0-\ud7ff]*", regex.DOTALL)
+
+#: The units NFC may change: a character with marks after it, or a character
+#: that NFC replaces on its own (quick-check "No": U+212B, U+F900 …).
+_CHANGING = regex.compile(r".[\p{M}\u1160-\u11ff\ud7b0-\ud7ff]+|\p{NFC_QC=N}", regex.DOTALL)
 
 _HALF_WIDTH_KANA = range(0xFF61, 0xFFA0)
 _FULL_WIDTH_ASCII = range(0xFF01, 0xFF5F)
@@ -98,6 +102,31 @@ def normalize_text(text: str, lang: str) -> str:
     if text.isascii():
         return text  # nothing to do, and the common case for de/id/en
     return unicodedata.normalize("NFC", INVISIBLE.sub("", text).translate(table))
+
+
+def normalize_counted(text: str, lang: str) -> tuple[str, int]:
+    """:func:`normalize_text` and the number of characters of ``text`` it
+    removed or replaced, for the loader's ``normalized`` column: an invisible
+    character removed counts 1, a width form replaced 1, a sequence NFC
+    composes its length (``タ`` + U+3099 → ``ダ``: 2); a character touched by
+    two steps (``ﾞ``, widened and then composed) counts once."""
+    table = width_table(lang)
+    if text.isascii():
+        return text, 0
+    visible = INVISIBLE.sub("", text)
+    widened = visible.translate(table)
+    changed = _code_points(visible) != _code_points(widened)  # translate maps one for one
+    if unicodedata.is_normalized("NFC", widened):
+        return widened, len(text) - len(visible) + int(changed.sum())
+    for unit in _CHANGING.finditer(widened):
+        if unicodedata.normalize("NFC", unit.group()) != unit.group():
+            changed[unit.start():unit.end()] = True
+    return unicodedata.normalize("NFC", widened), len(text) - len(visible) + int(changed.sum())
+
+
+def _code_points(text: str) -> np.ndarray:
+    """The code points of ``text`` (lone surrogates included)."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
 
 
 @dataclass(frozen=True)

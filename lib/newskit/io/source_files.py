@@ -10,17 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
 from newskit.io.decoding import decode_bytes
 from newskit.io.tables import write_atomic
 from newskit.lang import supported_languages
+from newskit.lang.codes import AUTO
 
-__all__ = ["decode_source", "write_file_atomic"]
-
-#: Codecs that mean "Japanese" when charset-normalizer picks one for a file
-#: of unknown language (the decoder then tries the Japanese legacy codecs).
-_JAPANESE_CODECS = frozenset({"cp932", "shift_jis", "euc_jp", "iso2022_jp", "shift_jis_2004", "euc_jis_2004"})
+__all__ = ["decode_source", "detect_bare_utf16", "write_file_atomic"]
 
 
 def decode_source(data: bytes, lang: str, path: str | Path | None) -> tuple[str, str]:
@@ -29,20 +24,17 @@ def decode_source(data: bytes, lang: str, path: str | Path | None) -> tuple[str,
     ``lang`` picks the legacy codecs worth trying; when it is not a supported
     code (``auto``), charset-normalizer's guess decides between Japanese and
     Latin-script codecs.  UTF-8 and BOM-marked files never get that far."""
-    bare_utf16 = _bare_utf16(data)
+    bare_utf16 = detect_bare_utf16(data)
     if bare_utf16:
         try:
             return data.decode(bare_utf16).replace("\r\n", "\n").replace("\r", "\n"), bare_utf16
         except UnicodeDecodeError:
             pass  # not UTF-16 after all: the decoder will call it binary
-    if lang not in supported_languages():
-        best = from_bytes(data[:65536]).best()
-        lang = "ja" if best is not None and best.encoding in _JAPANESE_CODECS else "en"
-    text, encoding = decode_bytes(data, lang, path)
+    text, encoding = decode_bytes(data, lang if lang in supported_languages() else AUTO, path)
     return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff"), encoding
 
 
-def _bare_utf16(data: bytes) -> str | None:
+def detect_bare_utf16(data: bytes) -> str | None:
     """``"utf-16-le"``/``"utf-16-be"`` for UTF-16 without a byte-order mark
     (some Windows exports): text whose every other byte is mostly NUL."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff") or len(data) < 4 or len(data) % 2:

@@ -15,7 +15,7 @@ __all__ = ["RECORDED_PACKAGES", "tool_versions"]
 
 #: Distributions whose versions are recorded with every table.
 RECORDED_PACKAGES = ("newskit", "fugashi", "unidic-lite", "simplemma", "stopwordsiso", "pandas", "scipy", "scikit-learn",
-                     "lingua-language-detector", "trafilatura", "htmldate", "datasketch", "rapidfuzz", "cutlet", "babel")
+                     "lingua-language-detector", "trafilatura", "htmldate", "rapidfuzz", "cutlet", "babel")
 
 
 def read_unidic_version() -> str:

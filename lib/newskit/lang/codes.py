@@ -62,6 +62,8 @@ def normalise_lang_code(value: object, *, where: str | Path | None = None, line:
     key = text.casefold()
     if key in _AUTO_WORDS:
         return AUTO
+    if key in SUPPORTED:  # the common case: no CLDR data to load
+        return key
     code = _lookup(key)
     if code in SUPPORTED:
         return code

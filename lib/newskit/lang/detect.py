@@ -15,7 +15,7 @@ characters, in both accuracy modes):
   the 16 fixture paragraphs in a fresh process costs about 0.5 s and 20 MB
   on top of ``import newskit`` (1.4 s, 117 MB); preloading all ten
   languages' models would take 1.2 s and 200 MB.  Then 0.1–0.7 ms per
-  short article (``benchmarks/RESULTS_import.md``).  Low-accuracy mode
+  short article (``benchmarks/RESULTS.md``, section bench-import).  Low-accuracy mode
   loads in 0.04 s and 15 MB but mistakes Indonesian for Malay in 7 of 42
   real paragraphs cut to 100 characters (high accuracy: 1 of 42), so the
   kit uses high accuracy.  lingua's parallel batch call was no faster than
@@ -44,6 +44,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 import regex
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
@@ -157,8 +158,29 @@ def detect_languages(texts: Iterable[str], *, parallel: bool = True) -> list[Det
 
 
 def count_letters(text: str) -> int:
-    """Letters of ``text``, each kana/kanji/hangul counted :data:`CJK_WEIGHT` times."""
-    return len(_LETTER.findall(text)) + (CJK_WEIGHT - 1) * len(_CJK.findall(text))
+    """Letters of ``text``, each kana/kanji/hangul counted :data:`CJK_WEIGHT` times.
+
+    Counted with a per-code-point weight table (a regex ``findall`` per text
+    took 1.7 s for 10,000 articles at load, the table 0.1 s); characters
+    beyond the BMP (rare: emoji, CJK extension kanji) by the regexes."""
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    bmp = points < 0x10000
+    total = int(_letter_weights()[points[bmp]].sum())
+    if not bmp.all():
+        astral = "".join(map(chr, points[~bmp].tolist()))
+        total += len(_LETTER.findall(astral)) + (CJK_WEIGHT - 1) * len(_CJK.findall(astral))
+    return total
+
+
+@lru_cache(maxsize=1)
+def _letter_weights() -> np.ndarray:
+    """:func:`count_letters`' weight of every BMP code point: 1 for a letter,
+    plus ``CJK_WEIGHT - 1`` for a kana/kanji/hangul character."""
+    weights = np.zeros(0x10000, dtype=np.int64)
+    for point in range(0x10000):
+        char = chr(point)
+        weights[point] = bool(_LETTER.match(char)) + (CJK_WEIGHT - 1) * bool(_CJK.match(char))
+    return weights
 
 
 def _to_detection(values: list | None, n_letters: int) -> Detection:

@@ -127,24 +127,27 @@ def document_refs(source: Any) -> list[DocumentRef]:
     return folder_refs(source)
 
 
-def read_paragraphs(refs: Iterable[DocumentRef], kinds: Sequence[str] | None) -> pd.DataFrame:
+def read_paragraphs(refs: Iterable[DocumentRef], kinds: Sequence[str] | None) -> tuple[pd.DataFrame, dict[str, str]]:
     """The paragraphs (``doc_id, para_id, kind, text``) of some documents,
     read by :func:`newskit.io.corpus.read_document`, exactly as
-    :func:`newskit.load_corpus` reads them."""
+    :func:`newskit.load_corpus` reads them (normalised, the language of an
+    ``auto`` row detected), and each document's language."""
     records = []
+    langs = {}
     for ref in refs:
-        paragraphs = ref.paragraphs
+        paragraphs, langs[ref.doc_id] = ref.paragraphs, ref.lang
         if paragraphs is None:
-            _, _, found = read_document(ref.path, ref.lang)
-            paragraphs = [(r["para_id"], r["kind"], r["text"]) for r in found]
+            document = read_document(ref.path, ref.lang)
+            paragraphs = [(r["para_id"], r["kind"], r["text"]) for r in document.paragraphs]
+            langs[ref.doc_id] = document.lang
         records += [(ref.doc_id, p, k, t) for p, k, t in paragraphs if kinds is None or k in kinds]
-    return pd.DataFrame.from_records(records, columns=PARAGRAPH_COLUMNS)
+    return pd.DataFrame.from_records(records, columns=PARAGRAPH_COLUMNS), langs
 
 
 def partition_tokens(refs: Sequence[DocumentRef], options: StreamOptions) -> pd.DataFrame:
     """Token table of one partition (``doc_id`` categories: its documents)."""
-    paragraphs = read_paragraphs(refs, options.kinds)
-    jobs = make_jobs(paragraphs, {ref.doc_id: ref.lang for ref in refs})
+    paragraphs, langs = read_paragraphs(refs, options.kinds)
+    jobs = make_jobs(paragraphs, langs)
     tables = [tokenize_job(job, options.lemmatize) for job in jobs]
     return assemble(tables, [job.doc_id for job in jobs], [ref.doc_id for ref in refs])
 
@@ -285,8 +288,9 @@ class MentionCountSpec:
 def count_partition_mentions(spec: MentionCountSpec, refs: Sequence[DocumentRef]) -> Partial:
     """Mention counts of one partition as :func:`count_mentions` makes them
     (entity × ``by``, no roll-up yet), in long form for summing."""
-    documents = pd.DataFrame({"doc_id": [r.doc_id for r in refs], "lang": [r.lang for r in refs]})
-    corpus = SimpleNamespace(paragraphs=read_paragraphs(refs, None), documents=documents)
+    paragraphs, langs = read_paragraphs(refs, None)
+    documents = pd.DataFrame({"doc_id": [r.doc_id for r in refs], "lang": [langs[r.doc_id] for r in refs]})
+    corpus = SimpleNamespace(paragraphs=paragraphs, documents=documents)
     mentions = find_mentions(corpus, kinds=spec.kinds, gazetteer=spec.gazetteer)
     wide = count_mentions(mentions, spec.by)
     long = wide.rename_axis(index="entity_id", columns=_BY).stack().rename("count").reset_index()
