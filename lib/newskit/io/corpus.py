@@ -61,10 +61,11 @@ class Corpus:
         return str(hit["text"].iloc[0])
 
 
-def read_document(path: Path, lang: str) -> tuple[str, str, list[dict]]:
+def read_document(path: Path, lang: str, root: Path | None = None) -> tuple[str, str, list[dict]]:
     """One article file: ``(text, encoding, paragraph records)``, decoded,
-    checked against its declared language and split into paragraphs."""
-    text, encoding = read_text(path, lang)
+    checked against its declared language and split into paragraphs; with
+    ``root``, a file whose real path is outside that corpus folder is refused."""
+    text, encoding = read_text(path, lang, root=root)
     check_script(text, lang, path)
     return text, encoding, split_paragraphs(text, lang)
 
@@ -81,7 +82,7 @@ def load_corpus(root: str | Path = "data") -> Corpus:
     texts: dict[str, str] = {}
     encodings, paragraphs = [], []
     for doc_id, file, lang in catalog[["doc_id", "file", "lang"]].itertuples(index=False):
-        text, encoding, records = read_document(root / file, lang)
+        text, encoding, records = read_document(root / file, lang, root)
         texts[doc_id] = text
         encodings.append(encoding)
         paragraphs.extend({"doc_id": doc_id, **rec} for rec in records)

@@ -26,6 +26,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from newskit.errors import CorpusError
+from newskit.io.reading import read_checked
 from newskit.lang import check_language
 from newskit.lang.script import MIN_SCRIPT_SHARE, count_scripts
 
@@ -152,18 +153,16 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_text(path: str | Path, lang: str) -> tuple[str, str]:
+def read_text(path: str | Path, lang: str, *, root: str | Path | None = None) -> tuple[str, str]:
     """Read an article file: returns ``(text, encoding)`` with ``\\n`` line ends.
 
-    Raises :class:`CorpusError` for a missing, unreadable, empty,
-    whitespace-only or binary file."""
+    With ``root`` (the corpus folder), the file's real path must lie inside
+    it.  Raises :class:`CorpusError` for a missing, unreadable, empty,
+    whitespace-only, binary or oversized file, for anything but a regular
+    file and for a path leading outside ``root`` (see
+    :func:`newskit.io.reading.read_checked`)."""
     path = Path(path)
-    if not path.is_file():
-        raise CorpusError(path, "file not found (check the 'file' column of the catalog)")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CorpusError(path, f"cannot be read: {exc.strerror}") from None
+    data = read_checked(path, root=root)
     if not data:
         raise CorpusError(path, "is empty (0 bytes)")
     text, encoding = decode_bytes(data, lang, path)

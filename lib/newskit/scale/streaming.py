@@ -76,6 +76,7 @@ class DocumentRef:
     lang: str
     path: Path | None = None
     paragraphs: tuple[tuple[int, str, str], ...] | None = None
+    root: Path | None = None  # the corpus folder ``path`` must stay inside
 
 
 @dataclass
@@ -114,7 +115,7 @@ def folder_refs(roots: Iterable[str | Path]) -> list[DocumentRef]:
             if doc_id in seen:
                 raise CorpusError(root / "catalog.csv", f"doc_id {doc_id!r} is also in {seen[doc_id]}")
             seen[doc_id] = root
-            refs.append(DocumentRef(doc_id, lang, path=root / file))
+            refs.append(DocumentRef(doc_id, lang, path=root / file, root=root))
     return refs
 
 
@@ -135,7 +136,7 @@ def read_paragraphs(refs: Iterable[DocumentRef], kinds: Sequence[str] | None) ->
     for ref in refs:
         paragraphs = ref.paragraphs
         if paragraphs is None:
-            _, _, found = read_document(ref.path, ref.lang)
+            _, _, found = read_document(ref.path, ref.lang, ref.root)
             paragraphs = [(r["para_id"], r["kind"], r["text"]) for r in found]
         records += [(ref.doc_id, p, k, t) for p, k, t in paragraphs if kinds is None or k in kinds]
     return pd.DataFrame.from_records(records, columns=PARAGRAPH_COLUMNS)
