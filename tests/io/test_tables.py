@@ -48,3 +48,26 @@ def test_failed_write_leaves_no_temp_file(tmp_path):
 )
 def test_meta_path(tmp_path, name, sidecar):
     assert meta_path(tmp_path / name).name == sidecar
+
+
+def test_errors_name_the_table_not_the_temporary_file(tmp_path):
+    # os.replace onto a folder fails; the error used to name the hidden temp file
+    (tmp_path / "terms.csv").mkdir()
+    (tmp_path / "terms.csv" / "keep").write_text("x")
+    with pytest.raises(OSError) as info:
+        write_table(pd.DataFrame({"a": [1]}), tmp_path / "terms.csv")
+    assert info.value.filename == str(tmp_path / "terms.csv")
+    assert ".tmp" not in str(info.value) and "terms.csv" in str(info.value)
+    assert [p.name for p in tmp_path.iterdir()] == ["terms.csv"]  # no temp file left
+
+
+def test_unwritable_folder_names_the_table(tmp_path, monkeypatch):
+    import tempfile
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(tmp_path / ".terms.csv.x1y2.tmp"))
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    with pytest.raises(PermissionError) as info:
+        write_atomic(tmp_path / "terms.csv", b"a\n")
+    assert info.value.filename == str(tmp_path / "terms.csv") and ".tmp" not in str(info.value)

@@ -67,7 +67,7 @@ def test_cache_on_dask(client, tmp_path, tokens):
     corpus = newskit.load_corpus(root)
     expected = newskit.tokenize_corpus(corpus)
     assert_same_table(newskit.tokenize_corpus(corpus, cache=True, engine=client), expected)
-    assert len(list(cache_dir(root).rglob("*.parquet"))) == 5
+    assert len(list(cache_dir(root).rglob("*.tokens"))) == 5
     assert_same_table(newskit.tokenize_corpus(corpus, cache=True, engine=client), expected)
 
 

@@ -23,19 +23,35 @@ __all__ = ["meta_path", "read_table", "write_atomic", "write_table"]
 
 
 def write_atomic(path: str | Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` via a temporary file and ``os.replace``."""
+    """Write ``data`` to ``path`` via a temporary file and ``os.replace``.
+
+    A failure raises the ``OSError`` of the same kind (``PermissionError``,
+    ``ENOSPC``…) naming ``path``, never the hidden temporary file."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise _naming(exc, path) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.chmod(tmp, 0o644)  # mkstemp makes 0600; tables and reports are meant to be shared
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise _naming(exc, path) from exc
         raise
     return path
+
+
+def _naming(exc: OSError, path: Path) -> OSError:
+    """``exc`` re-made to name ``path`` (``OSError(errno, …)`` picks the
+    same subclass, e.g. ``PermissionError``)."""
+    if exc.errno is None:
+        return OSError(f"cannot write {path}: {exc}")
+    return OSError(exc.errno, exc.strerror, str(path))
 
 
 def meta_path(path: str | Path) -> Path:
