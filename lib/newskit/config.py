@@ -13,8 +13,8 @@ from pathlib import Path
 
 from newskit.errors import ArgumentError
 
-__all__ = ["DEFAULT_MAX_FILE_BYTES", "MAX_FILE_BYTES_ENV", "ROOT_ENV", "SCHEDULER_ENV", "figures_dir",
-           "find_project_root", "is_shipped_corpus", "max_file_bytes", "processed_dir", "reports_dir",
+__all__ = ["DEFAULT_MAX_FILE_BYTES", "DEFAULT_NO_WORKER_SECONDS", "MAX_FILE_BYTES_ENV", "NO_WORKER_SECONDS_ENV", "ROOT_ENV", "SCHEDULER_ENV", "figures_dir",
+           "find_project_root", "is_shipped_corpus", "max_file_bytes", "no_worker_seconds", "processed_dir", "reports_dir",
            "resolve_data_dir"]
 
 #: Environment variable that overrides where the project root is.
@@ -29,6 +29,26 @@ MAX_FILE_BYTES_ENV = "NEWSKIT_MAX_FILE_BYTES"
 DEFAULT_MAX_FILE_BYTES = 256 * 2**20
 _SIZE_RE = re.compile(r"(\d+)\s*([KMG]?)(?:i?B)?", re.IGNORECASE)
 _SIZE_UNITS = {"": 1, "k": 2**10, "m": 2**20, "g": 2**30}
+
+
+#: Environment variable: seconds a Dask run waits while its scheduler has no
+#: worker at all before it gives up (``0``: wait for ever, e.g. for an
+#: adaptive cluster that starts workers slowly).
+NO_WORKER_SECONDS_ENV = "NEWSKIT_DASK_NO_WORKER_SECONDS"
+DEFAULT_NO_WORKER_SECONDS = 120.0
+
+
+def no_worker_seconds() -> float:
+    """``$NEWSKIT_DASK_NO_WORKER_SECONDS`` or :data:`DEFAULT_NO_WORKER_SECONDS`
+    (``0`` or less: no limit, returned as ``inf``)."""
+    raw = os.environ.get(NO_WORKER_SECONDS_ENV, "").strip()
+    if not raw:
+        return DEFAULT_NO_WORKER_SECONDS
+    try:
+        seconds = float(raw)
+    except ValueError:
+        raise ArgumentError(f"{NO_WORKER_SECONDS_ENV}={raw!r} is not a number of seconds (e.g. 120, 0 = no limit)") from None
+    return seconds if seconds > 0 else float("inf")
 
 
 def max_file_bytes() -> int:

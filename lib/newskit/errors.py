@@ -10,13 +10,17 @@ get two types with one common base, so a program can catch either or both:
 * :class:`ArgumentError` — a bad *call*: an unknown option, a column the table
   lacks, a document id that is not in the corpus.  It is also a
   :class:`ValueError`, so ``except ValueError`` keeps working.
+
+A third, :class:`EngineError`, is neither: the machinery running the work
+failed (every Dask worker gone, a worker process killed).  It is also a
+:class:`RuntimeError`.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["ArgumentError", "CorpusError", "NewskitError"]
+__all__ = ["ArgumentError", "CorpusError", "EngineError", "NewskitError"]
 
 
 class NewskitError(Exception):
@@ -43,3 +47,8 @@ class CorpusError(NewskitError):
 class ArgumentError(NewskitError, ValueError):
     """A function was called with an argument it cannot use; the message
     says which argument, what was given and what would work."""
+
+
+class EngineError(NewskitError, RuntimeError):
+    """The engine running the work failed (no Dask worker left, a pool
+    worker died); the message says what happened and what to do."""
