@@ -60,3 +60,12 @@ def test_start_makes_stylers_escape_html(corpus_dir):
         assert "<script>alert" not in html and "&lt;script&gt;" in html
     finally:
         pd.set_option("styler.format.escape", previous)
+
+
+def test_notebook_tables_are_spreadsheet_safe(corpus_dir):
+    # a catalog title =HYPERLINK(...) used to land verbatim in processed/01-lengths.csv
+    frame = pd.DataFrame({"doc_id": ["a"], "title": ['=HYPERLINK("http://x.example","click")'], "n_chars": [-1]})
+    shown = Outputs("01", corpus_dir).table(frame, "lengths", "lengths")
+    assert shown is frame and frame["title"].iloc[0].startswith("=")  # the notebook shows the text as it is
+    line = (corpus_dir / "processed" / "01-lengths.csv").read_text("utf-8").splitlines()[1]
+    assert line == 'a,"\'=HYPERLINK(""http://x.example"",""click"")",-1'

@@ -70,9 +70,12 @@ class Outputs:
 
     def table(self, frame: pd.DataFrame, name: str, description: str, *, index: bool = False) -> pd.DataFrame:
         """Write ``frame`` as ``processed/NN-name.csv`` (+ sidecar) and return
-        it, so the cell can show it; ``index=True`` keeps the index as columns."""
+        it, so the cell can show it; ``index=True`` keeps the index as columns.
+        The CSV is spreadsheet-safe: text that would run as a formula in Excel
+        (``=HYPERLINK(...)`` in a title) is written with a leading ``'``
+        (:func:`newskit.io.tables.write_table`; ``read_table`` undoes it)."""
         written = frame.reset_index() if index else frame
-        write_table(written, self.tables_dir / self._file(name, ".csv"), description)
+        write_table(written, self.tables_dir / self._file(name, ".csv"), description, spreadsheet_safe=True)
         return frame
 
     def figure(self, fig: Figure, name: str, *, dpi: int = 150) -> Path:
