@@ -53,13 +53,14 @@ def test_corpus_note_only_off_the_described_corpus(corpus_dir, monkeypatch):
 
 
 def test_start_makes_stylers_escape_html(corpus_dir):
-    previous = pd.get_option("styler.format.escape")
-    try:
+    # (option_context restores every option start() sets)
+    with pd.option_context("styler.format.escape", None, "styler.html.mathjax", True,
+                           "display.html.use_mathjax", True):
         start("01", corpus_dir)
         html = pd.DataFrame({"text": ["<script>alert(1)</script>"]}).style.to_html()
         assert "<script>alert" not in html and "&lt;script&gt;" in html
-    finally:
-        pd.set_option("styler.format.escape", previous)
+        # MathJax leaves tables alone: a "$5 and $6" title is not typeset as maths
+        assert not pd.get_option("styler.html.mathjax") and not pd.get_option("display.html.use_mathjax")
 
 
 def test_notebook_tables_are_spreadsheet_safe(corpus_dir):
