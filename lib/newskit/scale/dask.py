@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import atexit
 import os
+import threading
 import time
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -83,15 +84,32 @@ class EnvironmentKeepingNanny(Nanny):
         self.pre_spawn_env = {}
 
     async def instantiate(self) -> Any:
-        """Start the worker process, then restore the marker variable."""
-        before = os.environ.get(PARENT_PID_VARIABLE)
+        """Start the worker process, then restore the marker variable (when
+        the last of the nannies starting at the same time is done: each sets
+        it, so the value to restore is the one before the first began)."""
+        with _STARTS["lock"]:
+            if _STARTS["running"] == 0:
+                _STARTS["before"] = os.environ.get(PARENT_PID_VARIABLE)
+            _STARTS["running"] += 1
         try:
             return await super().instantiate()
         finally:
-            if before is None:
-                os.environ.pop(PARENT_PID_VARIABLE, None)
-            else:
-                os.environ[PARENT_PID_VARIABLE] = before
+            with _STARTS["lock"]:
+                _STARTS["running"] -= 1
+                if _STARTS["running"] == 0:
+                    _restore_variable(PARENT_PID_VARIABLE, _STARTS["before"])
+
+
+#: Nanny starts under way (in any thread) and the marker's value before them.
+_STARTS: dict[str, Any] = {"lock": threading.Lock(), "running": 0, "before": None}
+
+
+def _restore_variable(name: str, value: str | None) -> None:
+    """Set ``os.environ[name]`` back to ``value`` (``None``: absent)."""
+    if value is None:
+        os.environ.pop(name, None)
+    else:
+        os.environ[name] = value
 
 
 def make_local_cluster(n_workers: int = EMBEDDED_WORKERS) -> LocalCluster:
