@@ -61,3 +61,23 @@ def test_max_file_bytes_refuses_nonsense(monkeypatch, value):
     monkeypatch.setenv(paths.MAX_FILE_BYTES_ENV, value)
     with pytest.raises(ValueError, match="NEWSKIT_MAX_FILE_BYTES"):
         paths.max_file_bytes()
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("", paths.DEFAULT_NO_WORKER_SECONDS),  # unset: 120 s
+        ("3", 3.0),                             # seconds
+        ("0.5", 0.5),                           # fractions
+        ("0", float("inf")),                    # 0: wait for ever (an adaptive cluster)
+    ],
+)
+def test_no_worker_seconds(monkeypatch, value, expected):
+    monkeypatch.setenv(paths.NO_WORKER_SECONDS_ENV, value)
+    assert paths.no_worker_seconds() == expected
+
+
+def test_no_worker_seconds_refuses_nonsense(monkeypatch):
+    monkeypatch.setenv(paths.NO_WORKER_SECONDS_ENV, "soon")
+    with pytest.raises(ValueError, match="NEWSKIT_DASK_NO_WORKER_SECONDS"):
+        paths.no_worker_seconds()

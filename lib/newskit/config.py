@@ -13,9 +13,9 @@ from pathlib import Path
 
 from newskit.errors import ArgumentError
 
-__all__ = ["DEFAULT_MAX_FILE_BYTES", "DEFAULT_NO_WORKER_SECONDS", "MAX_FILE_BYTES_ENV", "NO_WORKER_SECONDS_ENV", "ROOT_ENV", "SCHEDULER_ENV", "figures_dir",
-           "find_project_root", "is_shipped_corpus", "max_file_bytes", "no_worker_seconds", "processed_dir", "reports_dir",
-           "resolve_data_dir"]
+__all__ = ["DEFAULT_MAX_FILE_BYTES", "DEFAULT_NO_WORKER_SECONDS", "MAX_FILE_BYTES_ENV", "NO_WORKER_SECONDS_ENV",
+           "ROOT_ENV", "SCHEDULER_ENV", "figures_dir", "find_project_root", "is_shipped_corpus", "max_file_bytes",
+           "no_worker_seconds", "processed_dir", "reports_dir", "resolve_data_dir"]
 
 #: Environment variable that overrides where the project root is.
 ROOT_ENV = "NEWSKIT_ROOT"
@@ -47,7 +47,8 @@ def no_worker_seconds() -> float:
     try:
         seconds = float(raw)
     except ValueError:
-        raise ArgumentError(f"{NO_WORKER_SECONDS_ENV}={raw!r} is not a number of seconds (e.g. 120, 0 = no limit)") from None
+        raise ArgumentError(f"{NO_WORKER_SECONDS_ENV}={raw!r} is not a number of seconds "
+                            "(e.g. 120; 0 = no limit)") from None
     return seconds if seconds > 0 else float("inf")
 
 
