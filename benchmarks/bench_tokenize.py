@@ -45,8 +45,8 @@ import psutil
 import pyarrow as pa
 
 import newskit
-from newskit.corpus import Corpus
-from newskit.parallel import available_cores
+from newskit.io.corpus import Corpus
+from newskit.scale.pool import available_cores
 from results_md import keep_marked_sections  # benchmarks/ is on sys.path when run as a script
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -259,7 +259,8 @@ def tokenize_variant(corpus: Corpus, **options) -> Callable[[], int]:
 
 def clear_memos() -> None:
     """Forget every decoded word (MeCab lines, Latin words, stop/content marks)."""
-    from newskit import ja, latin, tokens
+    from newskit.text import latin, tokens
+    from newskit.text import mecab as ja
 
     ja._LINE_MEMO.clear()
     latin._WORD_MEMOS.clear()
@@ -272,7 +273,7 @@ def memo_effect(seeds: Corpus, rounds: int) -> dict[str, float]:
     of new articles keeps meeting new words.  Measured: the cost of
     decoding one distinct MeCab output line (a memo miss) and the share of
     distinct lines among the tokens of the three Japanese seeds."""
-    from newskit import ja as ja_module
+    from newskit.text import mecab as ja_module
 
     ja = subset(seeds, "ja")
     chars = sum(text_chars(ja).values())
@@ -326,7 +327,7 @@ def child_scale(folder: Path, n_jobs: int) -> dict:
 def child_table(folder: Path) -> dict:
     """Build a >= 10 M-token table from real tokens (the Japanese corpus,
     repeated) and measure it: logical size per column and RSS growth."""
-    from newskit.tokentable import assemble, make_jobs, tokenize_job
+    from newskit.text.table import assemble, make_jobs, tokenize_job
 
     corpus = newskit.load_corpus(folder)
     paragraphs = corpus.paragraphs[corpus.paragraphs["kind"].isin(newskit.TEXT_KINDS)]

@@ -28,7 +28,7 @@ from typing import Any
 from newskit.config import figures_dir, find_project_root, processed_dir, resolve_data_dir
 from newskit.crosslingual import agreement_rates, align_paragraphs, aligned_view, audit_translations
 from newskit.entities import candidate_entities, count_mentions, find_mentions, load_gazetteer
-from newskit.errors import ArgumentError, CorpusError, CorpusWarning, NewskitError
+from newskit.errors import ArgumentError, CorpusError, CorpusWarning, EngineError, NewskitError
 from newskit.io import PARAGRAPH_KINDS, TEXT_KINDS, Corpus, load_corpus, read_table, tool_versions, write_table
 from newskit.lang import get_profile, supported_languages
 from newskit.quantities import Quantity, extract_numbers, extract_quantities
@@ -57,8 +57,9 @@ _LAZY = {
 }
 
 __all__ = [
-    "PARAGRAPH_KINDS", "TEXT_KINDS", "ArgumentError", "Corpus", "CorpusError", "CorpusWarning", "NewskitError", "Quantity",
-    "Token", "__version__", "agreement_rates", "align_paragraphs", "aligned_view", "audit_translations",
+    "PARAGRAPH_KINDS", "TEXT_KINDS", "ArgumentError", "Corpus", "CorpusError", "CorpusWarning", "EngineError",
+    "NewskitError", "Quantity", "Token", "__version__", "agreement_rates", "align_paragraphs", "aligned_view",
+    "audit_translations",
     "candidate_entities", "count_mentions", "extract_numbers", "extract_quantities", "figures_dir",
     "find_mentions", "find_project_root", "get_profile", "load_corpus", "load_gazetteer", "processed_dir",
     "read_table", "resolve_data_dir", "supported_languages", "tokenize", "tokenize_corpus", "tool_versions",

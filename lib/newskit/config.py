@@ -8,15 +8,62 @@ both working without ``sys.path`` or ``os.chdir`` tricks.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
-__all__ = ["ROOT_ENV", "SCHEDULER_ENV", "figures_dir", "find_project_root", "is_shipped_corpus", "processed_dir",
-           "reports_dir", "resolve_data_dir"]
+from newskit.errors import ArgumentError
+
+__all__ = ["DEFAULT_MAX_FILE_BYTES", "DEFAULT_NO_WORKER_SECONDS", "MAX_FILE_BYTES_ENV", "NO_WORKER_SECONDS_ENV",
+           "ROOT_ENV", "SCHEDULER_ENV", "figures_dir", "find_project_root", "is_shipped_corpus", "max_file_bytes",
+           "no_worker_seconds", "processed_dir", "reports_dir", "resolve_data_dir"]
 
 #: Environment variable that overrides where the project root is.
 ROOT_ENV = "NEWSKIT_ROOT"
 #: Environment variable naming the scheduler of a running Dask cluster.
 SCHEDULER_ENV = "NEWSKIT_DASK_SCHEDULER"
+#: Environment variable: the largest file (article or catalog) the loader
+#: reads, in bytes (``268435456``) or with a binary suffix (``256M``, ``2G``).
+MAX_FILE_BYTES_ENV = "NEWSKIT_MAX_FILE_BYTES"
+#: 256 MiB: a hundred times the longest news article, small enough that
+#: decoding it (up to four bytes per character in memory) fits any laptop.
+DEFAULT_MAX_FILE_BYTES = 256 * 2**20
+_SIZE_RE = re.compile(r"(\d+)\s*([KMG]?)(?:i?B)?", re.IGNORECASE)
+_SIZE_UNITS = {"": 1, "k": 2**10, "m": 2**20, "g": 2**30}
+
+
+#: Environment variable: seconds a Dask run waits while its scheduler has no
+#: worker at all before it gives up (``0``: wait for ever, e.g. for an
+#: adaptive cluster that starts workers slowly).
+NO_WORKER_SECONDS_ENV = "NEWSKIT_DASK_NO_WORKER_SECONDS"
+DEFAULT_NO_WORKER_SECONDS = 120.0
+
+
+def no_worker_seconds() -> float:
+    """``$NEWSKIT_DASK_NO_WORKER_SECONDS`` or :data:`DEFAULT_NO_WORKER_SECONDS`
+    (``0`` or less: no limit, returned as ``inf``)."""
+    raw = os.environ.get(NO_WORKER_SECONDS_ENV, "").strip()
+    if not raw:
+        return DEFAULT_NO_WORKER_SECONDS
+    try:
+        seconds = float(raw)
+    except ValueError:
+        raise ArgumentError(f"{NO_WORKER_SECONDS_ENV}={raw!r} is not a number of seconds "
+                            "(e.g. 120; 0 = no limit)") from None
+    return seconds if seconds > 0 else float("inf")
+
+
+def max_file_bytes() -> int:
+    """The per-file size limit: ``$NEWSKIT_MAX_FILE_BYTES`` or
+    :data:`DEFAULT_MAX_FILE_BYTES`.  Read on every call, so a notebook can
+    raise it with ``os.environ`` for one big file without restarting."""
+    raw = os.environ.get(MAX_FILE_BYTES_ENV, "").strip().replace("_", "")
+    if not raw:
+        return DEFAULT_MAX_FILE_BYTES
+    match = _SIZE_RE.fullmatch(raw)
+    if match is None or int(match.group(1)) == 0:
+        raise ArgumentError(f"{MAX_FILE_BYTES_ENV}={raw!r} is not a positive size in bytes "
+                            "(examples: 268435456, 512M, 2G)")
+    return int(match.group(1)) * _SIZE_UNITS[match.group(2).lower()]
 
 
 def find_project_root(start: str | Path | None = None) -> Path:

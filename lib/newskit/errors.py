@@ -14,13 +14,17 @@ get two types with one common base, so a program can catch either or both:
 Data that loads but looks wrong (a declared language that a short text seems
 to contradict) gives a :class:`CorpusWarning`, a ``UserWarning`` that names
 the file the same way.
+
+A third, :class:`EngineError`, is neither: the machinery running the work
+failed (every Dask worker gone, a worker process killed).  It is also a
+:class:`RuntimeError`.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["ArgumentError", "CorpusError", "CorpusWarning", "NewskitError"]
+__all__ = ["ArgumentError", "CorpusError", "CorpusWarning", "EngineError", "NewskitError"]
 
 
 class NewskitError(Exception):
@@ -57,3 +61,8 @@ class CorpusWarning(UserWarning):
 class ArgumentError(NewskitError, ValueError):
     """A function was called with an argument it cannot use; the message
     says which argument, what was given and what would work."""
+
+
+class EngineError(NewskitError, RuntimeError):
+    """The engine running the work failed (no Dask worker left, a pool
+    worker died); the message says what happened and what to do."""

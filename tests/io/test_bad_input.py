@@ -24,6 +24,9 @@ the byte order of BOM-less UTF-16 is not worth the risk of garbling.
 from __future__ import annotations
 
 import codecs
+import os
+import socket
+import stat
 import subprocess
 import sys
 import textwrap
@@ -35,7 +38,9 @@ from dataclasses import dataclass, field
 import pytest
 
 import newskit
+from newskit.config import DEFAULT_MAX_FILE_BYTES, MAX_FILE_BYTES_ENV
 from newskit.errors import CorpusError, CorpusWarning
+from newskit.scale.streaming import count_terms_streaming
 
 from tests.builders import write_corpus
 
@@ -251,8 +256,8 @@ CATALOG_CASES = [
     pytest.param(b"doc_id file lang\na raw/a.txt de\n", GOOD_FILE, Raises("catalog.csv", "separated by commas, semicolons or tabs"), id="space-separated"),
     # the second row's file does not exist: the error names that file
     pytest.param(b"doc_id,file,lang\na,raw/a.txt,de\nb,raw/missing.txt,de\n", GOOD_FILE, Raises("raw/missing.txt", "file not found"), id="missing-file"),
-    # 'file' names a folder
-    pytest.param(b"doc_id,file,lang\na,raw,de\n", GOOD_FILE, Raises("raw", "file not found"), id="file-is-folder"),
+    # 'file' names a folder: said so (it used to be "file not found")
+    pytest.param(b"doc_id,file,lang\na,raw,de\n", GOOD_FILE, Raises("raw", "is a directory, not a regular file"), id="file-is-folder"),
     # duplicate doc_id
     pytest.param(b"doc_id,file,lang\na,raw/a.txt,de\na,raw/b.txt,de\n", TWO_FILES, Raises("catalog.csv", "row 3: duplicate doc_id 'a' (first used in row 2)"), id="duplicate-id"),
     # blank rows: empty lines, rows of commas, whitespace-only cells
@@ -338,6 +343,132 @@ def test_no_catalog(tmp_path):
     root = write_corpus(tmp_path, "", GOOD_FILE)
     (root / "catalog.csv").unlink()
     check_outcome(root, Raises("catalog.csv", "catalog not found"))
+
+
+# --- links, file kinds and sizes (issue 10, items 2 and 11) --------------------------
+#
+# Each case builds its special file with a function of the corpus folder; the
+# catalog is always ``a,raw/a.txt,de`` unless the case names another file.
+
+def _link(target):
+    """``raw/a.txt`` becomes a symbolic link to ``target`` (a function of the root)."""
+    def make(root):
+        (root / "raw" / "a.txt").unlink()
+        (root / "raw" / "a.txt").symlink_to(target(root))
+    return make
+
+
+def _raw_folder_to_etc(root):
+    # the whole raw/ folder is a link to /etc; the catalog row names raw/passwd
+    (root / "raw" / "a.txt").unlink()
+    (root / "raw").rmdir()
+    (root / "raw").symlink_to("/etc")
+    (root / "catalog.csv").write_text("doc_id,file,lang\na,raw/passwd,en\n", "utf-8")
+
+
+def _fifo(root):
+    (root / "raw" / "a.txt").unlink()
+    os.mkfifo(root / "raw" / "a.txt")
+
+
+def _socket(root):
+    (root / "raw" / "a.txt").unlink()
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(root / "raw" / "a.txt"))  # the socket file stays after closing
+
+
+def _char_device(root):
+    (root / "raw" / "a.txt").unlink()
+    try:
+        os.mknod(root / "raw" / "a.txt", stat.S_IFCHR | 0o600, os.makedev(1, 3))  # like /dev/null
+    except PermissionError:
+        pytest.skip("mknod is not permitted here")
+
+
+def _sparse(size, name="raw/a.txt"):
+    """``name`` becomes a sparse file of ``size`` bytes (nothing big is written)."""
+    def make(root):
+        with open(root / name, "r+b" if (root / name).exists() else "wb") as handle:
+            handle.truncate(size)
+    return make
+
+
+def _inside_link(root):
+    # a link that stays inside the corpus folder is fine
+    (root / "shared").mkdir()
+    (root / "raw" / "a.txt").rename(root / "shared" / "a.txt")
+    (root / "raw" / "a.txt").symlink_to("../shared/a.txt")
+
+
+FILE_KIND_CASES = [
+    # raw/a.txt -> /etc/passwd: used to load /etc/passwd silently
+    pytest.param(_link(lambda root: "/etc/passwd"), Raises("raw/a.txt", "leads outside the corpus folder"), id="link-to-etc-passwd"),
+    # raw -> /etc: the folder itself leads out
+    pytest.param(_raw_folder_to_etc, Raises("raw/passwd", "leads outside the corpus folder"), id="raw-folder-is-link-to-etc"),
+    # a link to /proc/self/status (a "regular" file of size 0 that reads as text)
+    pytest.param(_link(lambda root: "/proc/self/status"), Raises("raw/a.txt", "leads outside the corpus folder"), id="link-to-proc"),
+    # a relative link climbing out of the corpus (to a file beside the corpus folder)
+    pytest.param(_link(lambda root: _outside_file(root)), Raises("raw/a.txt", "leads outside the corpus folder"), id="relative-link-out"),
+    # a link to a file inside the corpus: loads
+    pytest.param(_inside_link, Loads(GOOD_TEXT), id="link-inside-corpus"),
+    # a link to nothing: says so (not "file not found")
+    pytest.param(_link(lambda root: "gone.txt"), Raises("raw/a.txt", "is a symbolic link to gone.txt, which does not exist"), id="dangling-link"),
+    # a link to itself
+    pytest.param(_link(lambda root: "a.txt"), Raises("raw/a.txt", "symbolic link loop"), id="link-loop"),
+    # a named pipe: reading it would block forever; refused before opening
+    pytest.param(_fifo, Raises("raw/a.txt", "is a named pipe (FIFO), not a regular file"), id="fifo"),
+    # a Unix socket
+    pytest.param(_socket, Raises("raw/a.txt", "is a socket, not a regular file"), id="socket"),
+    # a character device inside the corpus folder
+    pytest.param(_char_device, Raises("raw/a.txt", "is a character device, not a regular file"), id="char-device"),
+    # an 8 GiB (sparse) article: refused by its size before a byte is read (used to end in MemoryError)
+    pytest.param(_sparse(8 * 2**30), Raises("raw/a.txt", "is 8,589,934,592 bytes (8 GiB), over the limit of 268,435,456 bytes (256 MiB) per file"), id="article-8-gib"),
+    # one byte over the default limit
+    pytest.param(_sparse(DEFAULT_MAX_FILE_BYTES + 1), Raises("raw/a.txt", f"is {DEFAULT_MAX_FILE_BYTES + 1:,} bytes"), id="article-limit-plus-1"),
+    # an 8 GiB catalog: the same limit, the same message
+    pytest.param(_sparse(8 * 2**30, "catalog.csv"), Raises("catalog.csv", "over the limit of 268,435,456 bytes"), id="catalog-8-gib"),
+]
+
+
+def _outside_file(root):
+    outside = root.parent / f"{root.name}-outside.txt"
+    outside.write_text("Geheim.\n", "utf-8")
+    return os.path.relpath(outside, root / "raw")
+
+
+@pytest.mark.parametrize("make, expected", FILE_KIND_CASES)
+def test_file_kind_and_size(tmp_path, make, expected):
+    root = write_corpus(tmp_path / "corpus", "doc_id,file,lang\na,raw/a.txt,de\n", GOOD_FILE)
+    make(root)
+    check_outcome(root, expected)
+
+
+@pytest.mark.parametrize("make", [_link(lambda root: "/etc/passwd"), _raw_folder_to_etc, _fifo], ids=["link-to-etc-passwd", "raw-folder-is-link-to-etc", "fifo"])
+def test_streaming_reads_files_the_same_way(tmp_path, make):
+    # the streaming counters read each file on the worker: the same checks apply there
+    root = write_corpus(tmp_path / "corpus", "doc_id,file,lang\na,raw/a.txt,de\n", GOOD_FILE)
+    make(root)
+    with pytest.raises(CorpusError, match="leads outside the corpus folder|is a named pipe"):
+        count_terms_streaming(root)
+
+
+@pytest.mark.parametrize(
+    "setting, size, limit",
+    [
+        ("1000", 1000, None),       # exactly at the limit: loads
+        ("1000", 1001, 1000),       # one byte over: refused
+        ("1K", 1025, 1024),         # binary suffixes: 1K = 1024 bytes
+        ("2k", 1025, None),         # case does not matter (2048 bytes)
+    ],
+)
+def test_size_limit_is_configurable(tmp_path, monkeypatch, setting, size, limit):
+    monkeypatch.setenv(MAX_FILE_BYTES_ENV, setting)
+    text = ("Musk baut xAI. " * 100)[:size - 1] + "\n"
+    root = write_corpus(tmp_path, "doc_id,file,lang\na,raw/a.txt,de\n", {"raw/a.txt": text.encode()})
+    if limit is None:
+        check_outcome(root, Loads(text))
+    else:
+        check_outcome(root, Raises("raw/a.txt", f"over the limit of {limit:,} bytes"))
 
 
 # --- size ------------------------------------------------------------------------------

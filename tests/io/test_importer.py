@@ -257,3 +257,32 @@ def test_wire_pair_is_the_only_duplicate(mixed_corpus) -> None:
     copies = found[found["duplicate_of"].notna()]
     assert copies[["doc_id", "duplicate_of"]].values.tolist() == [
         ["snowstorm-rescuers-search-for", "search-resumes-for-three"]]
+
+
+def test_import_never_writes_outside_into(tmp_path: Path) -> None:
+    # raw/ of the target is a link to a folder elsewhere: the import stops before writing
+    # anything there (it used to write the article into the linked folder)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    into = tmp_path / "corpus"
+    into.mkdir()
+    (into / "raw").symlink_to(elsewhere)
+    with pytest.raises(CorpusError, match="leads outside the corpus folder"):
+        import_articles([IMPORT / "mixed" / "ja_bonus_nfd_mac.txt"], into=into, lang="ja")
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_import_does_not_reuse_a_linked_raw_file(tmp_path: Path) -> None:
+    # raw/<hash>.txt already exists as a link to a file outside with the same bytes: the
+    # article gets the long name instead of a catalog row pointing through the link
+    source = IMPORT / "mixed" / "ja_bonus_nfd_mac.txt"
+    probe = import_articles([source], into=tmp_path / "probe", lang="ja")
+    name = probe.imported[0].file
+    outside = tmp_path / "outside.txt"
+    outside.write_bytes((tmp_path / "probe" / name).read_bytes())
+    into = tmp_path / "corpus"
+    (into / "raw").mkdir(parents=True)
+    (into / name).symlink_to(outside)
+    report = import_articles([source], into=into, lang="ja")
+    assert report.imported[0].file != name and not (into / report.imported[0].file).is_symlink()
+    newskit.load_corpus(into)  # loads: the catalog names only the real file

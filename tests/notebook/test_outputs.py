@@ -53,10 +53,40 @@ def test_corpus_note_only_off_the_described_corpus(corpus_dir, monkeypatch):
 
 
 def test_start_makes_stylers_escape_html(corpus_dir):
-    previous = pd.get_option("styler.format.escape")
-    try:
+    # (option_context restores every option start() sets)
+    with pd.option_context("styler.format.escape", None, "styler.html.mathjax", True,
+                           "display.html.use_mathjax", True):
         start("01", corpus_dir)
         html = pd.DataFrame({"text": ["<script>alert(1)</script>"]}).style.to_html()
         assert "<script>alert" not in html and "&lt;script&gt;" in html
-    finally:
-        pd.set_option("styler.format.escape", previous)
+        # MathJax leaves tables alone: a "$5 and $6" title is not typeset as maths
+        assert not pd.get_option("styler.html.mathjax") and not pd.get_option("display.html.use_mathjax")
+
+
+def test_notebook_tables_are_spreadsheet_safe(corpus_dir):
+    # a catalog title =HYPERLINK(...) used to land verbatim in processed/01-lengths.csv
+    frame = pd.DataFrame({"doc_id": ["a"], "title": ['=HYPERLINK("http://x.example","click")'], "n_chars": [-1]})
+    shown = Outputs("01", corpus_dir).table(frame, "lengths", "lengths")
+    assert shown is frame and frame["title"].iloc[0].startswith("=")  # the notebook shows the text as it is
+    line = (corpus_dir / "processed" / "01-lengths.csv").read_text("utf-8").splitlines()[1]
+    assert line == 'a,"\'=HYPERLINK(""http://x.example"",""click"")",-1'
+
+
+def test_corpora_sharing_a_folder_name_keep_their_own_outputs(tmp_path, monkeypatch):
+    # a/corpus and b/corpus used to share reports/figures/corpus/ and overwrite each
+    # other's figures; now every output of a corpus lives beside it
+    monkeypatch.setenv("NEWSKIT_ROOT", str(tmp_path))  # the "project" is tmp_path: nothing lands in the repo
+    written = {}
+    for side, colour in (("a", "red"), ("b", "blue")):
+        root = write_corpus(tmp_path / side / "corpus", "doc_id,file,lang\na,raw/a.txt,en\n", {"raw/a.txt": b"A.\n"})
+        out = Outputs("02", root)
+        out.table(pd.DataFrame({"side": [side]}), "top-terms", "which corpus")
+        fig, ax = plt.subplots(figsize=(1, 1))
+        ax.set_facecolor(colour)
+        written[side] = (out.tables_dir / "02-top-terms.csv", out.figure(fig, "top-terms"))
+        plt.close(fig)
+    (table_a, figure_a), (table_b, figure_b) = written["a"], written["b"]
+    assert figure_a == tmp_path / "a" / "corpus" / "reports" / "figures" / "02-top-terms.png"
+    assert figure_b == tmp_path / "b" / "corpus" / "reports" / "figures" / "02-top-terms.png"
+    assert figure_a.read_bytes() != figure_b.read_bytes()  # both figures survive, each its own
+    assert table_a.read_text("utf-8") == "side\na\n" and table_b.read_text("utf-8") == "side\nb\n"

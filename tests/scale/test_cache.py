@@ -5,7 +5,10 @@ ever written into the project's ``data/processed``."""
 
 from __future__ import annotations
 
+import errno
 import shutil
+import tempfile
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -43,7 +46,8 @@ def calls(monkeypatch) -> list[str]:
 
 
 def cached_files(root: Path) -> list[Path]:
-    return sorted(cache_dir(root).rglob("*.parquet"))
+    """Every cache entry (whatever the format's file suffix; no temp files)."""
+    return sorted(p for p in cache_dir(root).rglob("*") if p.is_file() and not p.name.startswith("."))
 
 
 def assert_same_table(got: pd.DataFrame, expected: pd.DataFrame) -> None:
@@ -129,9 +133,11 @@ def test_damaged_file_is_recomputed(corpus_copy, calls):
     plain = newskit.tokenize_corpus(corpus, cache=True, progress=False)
     victim = cached_files(corpus_copy)[0]
     victim.write_bytes(b"PAR1 not really parquet")
-    assert read_cached(victim) is None
+    with pytest.warns(UserWarning, match=str(victim)):
+        assert read_cached(victim) is None
     calls.clear()
-    assert_same_table(newskit.tokenize_corpus(corpus, cache=True, progress=False), plain)
+    with pytest.warns(UserWarning, match="rebuilt"):
+        assert_same_table(newskit.tokenize_corpus(corpus, cache=True, progress=False), plain)
     assert len(calls) == 1
     assert read_cached(victim) is not None
 
@@ -146,5 +152,80 @@ def test_cache_with_worker_processes(corpus_copy):
 
 def test_no_temporary_files_are_left(corpus_copy):
     newskit.tokenize_corpus(newskit.load_corpus(corpus_copy), cache=True, progress=False)
-    leftovers = [p for p in cache_dir(corpus_copy).rglob("*") if p.is_file() and p.suffix != ".parquet"]
-    assert leftovers == []
+    leftovers = [p for p in cache_dir(corpus_copy).rglob("*") if p.is_file() and p.name.startswith(".")]
+    assert leftovers == [] and len(cached_files(corpus_copy)) == 5
+
+
+# --- a cache that cannot lie (issue 10, item 5) --------------------------------------
+
+#: Single-bit flips tried in one cached file: spread over the whole file, the
+#: bit within the byte cycling 0..7 (deterministic, every region is hit).
+FLIPS = 300
+
+
+def test_flipped_bits_are_misses_never_wrong_tokens(corpus_copy):
+    # 166 of 300 flips used to give wrong tokens without a word
+    corpus = newskit.load_corpus(corpus_copy)
+    newskit.tokenize_corpus(corpus, cache=True, progress=False)
+    victim = max(cached_files(corpus_copy), key=lambda p: p.stat().st_size)
+    pristine = victim.read_bytes()
+    expected = read_cached(victim)
+    step = max(1, len(pristine) // FLIPS)
+    outcomes = {"correct": 0, "miss": 0}
+    for k, position in enumerate(range(0, len(pristine), step)):
+        damaged = bytearray(pristine)
+        damaged[position] ^= 1 << (k % 8)
+        victim.write_bytes(bytes(damaged))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            table = read_cached(victim)
+        if table is None:
+            outcomes["miss"] += 1
+        else:
+            assert table.equals(expected), f"bit {k % 8} of byte {position} gave different tokens"
+            outcomes["correct"] += 1
+    assert sum(outcomes.values()) >= FLIPS and outcomes["miss"] > 0, outcomes
+
+
+def test_flipped_bit_is_rebuilt_with_a_warning(corpus_copy, calls):
+    corpus = newskit.load_corpus(corpus_copy)
+    plain = newskit.tokenize_corpus(corpus, cache=True, progress=False)
+    victim = cached_files(corpus_copy)[2]
+    pristine = victim.read_bytes()
+    damaged = bytearray(pristine)
+    damaged[len(damaged) // 2] ^= 0x10
+    victim.write_bytes(bytes(damaged))
+    calls.clear()
+    with pytest.warns(UserWarning, match=f"{victim}.*rebuilt"):
+        assert_same_table(newskit.tokenize_corpus(corpus, cache=True, progress=False), plain)
+    assert len(calls) == 1 and victim.read_bytes() == pristine  # rewritten as it was
+
+
+def test_another_documents_file_is_a_miss(corpus_copy, calls):
+    # copying one document's cache file over another's used to return the other's tokens
+    corpus = newskit.load_corpus(corpus_copy)
+    plain = newskit.tokenize_corpus(corpus, cache=True, progress=False)
+    first, second = cached_files(corpus_copy)[:2]
+    shutil.copyfile(first, second)
+    calls.clear()
+    with pytest.warns(UserWarning, match=str(second)):
+        assert_same_table(newskit.tokenize_corpus(corpus, cache=True, progress=False), plain)
+    assert len(calls) == 1
+
+
+def _fail_read_only(*args, **kwargs):
+    raise OSError(errno.EROFS, "Read-only file system", str(kwargs.get("dir", args[-1] if args else "")))
+
+
+def test_read_only_cache_turns_caching_off(corpus_copy, calls, monkeypatch):
+    # a processed/ folder that cannot be written used to crash tokenize_corpus(cache=True);
+    # (the tests run as root, for whom chmod does not make a folder read-only: the
+    # file system's refusal is simulated where every write starts)
+    corpus = newskit.load_corpus(corpus_copy)
+    plain = newskit.tokenize_corpus(corpus, progress=False)
+    monkeypatch.setattr(tempfile, "mkstemp", _fail_read_only)
+    with pytest.warns(UserWarning, match="caching is off") as caught:
+        assert_same_table(newskit.tokenize_corpus(corpus, cache=True, progress=False), plain)
+    assert len([w for w in caught if "caching is off" in str(w.message)]) == 1  # said once, not per document
+    assert "Read-only file system" in str(caught[0].message)
+    assert cached_files(corpus_copy) == []

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import textwrap
+import time
+
 import pandas as pd
+import psutil
 import pytest
 
 import newskit
@@ -13,6 +19,8 @@ from newskit.scale.pool import make_batches, resolve_n_jobs
 from newskit.scale.progress import NoProgress, progress_bar
 from newskit.text.tokenizer import tokenize_paragraphs
 from newskit.text.table import make_jobs
+
+from tests.builders import DATA
 
 
 def assert_same_table(got: pd.DataFrame, expected: pd.DataFrame) -> None:
@@ -102,3 +110,57 @@ def test_progress_is_silent_unless_asked(capsys):
 
 def test_start_method_is_safe_for_threaded_parents():
     assert parallel.START_METHOD in ("forkserver", "spawn")
+
+
+#: Tokenizes with two workers, says so, and waits to be killed.
+KILLED_PARENT = textwrap.dedent("""
+    import sys, time, newskit
+    corpus = newskit.load_corpus(sys.argv[1])
+    newskit.tokenize_corpus(corpus, n_jobs=2, progress=False)
+    print("ready", flush=True)
+    time.sleep(600)
+""")
+
+
+def test_workers_exit_when_their_parent_is_killed():
+    # SIGKILL of a run that used n_jobs=2 used to leave the fork server, the resource
+    # tracker and both workers running for ever (up to ~330 MB each)
+    parent = subprocess.Popen([sys.executable, "-c", KILLED_PARENT, str(DATA)], stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, text=True)
+    children: list[psutil.Process] = []
+    try:
+        assert parent.stdout.readline().strip() == "ready"
+        children = psutil.Process(parent.pid).children(recursive=True)
+        names = " ".join(" ".join(child.cmdline()) for child in children)
+        assert len(children) >= 4 and "forkserver" in names and "resource_tracker" in names, names
+        parent.kill()
+        parent.wait()
+        _, alive = psutil.wait_procs(children, timeout=15)
+        assert alive == [], f"still running after their parent was killed: {[p.cmdline() for p in alive]}"
+    finally:
+        parent.kill()
+        for child in children:  # leave nothing behind when the test fails
+            try:
+                child.kill()
+            except psutil.NoSuchProcess:
+                pass
+
+
+def test_watch_parent_ends_a_process_whose_parent_is_gone():
+    # the initializer itself: a process watching a pid that exits ends within a moment
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
+    watcher = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+        import time
+        from newskit.scale.pool import watch_parent
+        watch_parent({sleeper.pid})
+        time.sleep(600)
+    """)])
+    try:
+        time.sleep(1)
+        assert watcher.poll() is None  # the watched process is alive: keep running
+        sleeper.kill()
+        sleeper.wait()
+        assert watcher.wait(timeout=15) == 1
+    finally:
+        sleeper.kill()
+        watcher.kill()

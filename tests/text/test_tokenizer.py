@@ -121,3 +121,48 @@ def test_token_table(tokens, corpus):
     assert set(used) <= {"heading", "caption", "body"}
     assert list(tokens["doc_id"].cat.categories) == list(corpus.documents["doc_id"])
     assert set(tokens["pos"]) <= set(newskit.text.tokens.COARSE_TAGS)
+
+
+# --- lone surrogates (issue 10, item 15) ------------------------------------------------
+#
+# A lone surrogate reaches the kit only from code (a file decoded with
+# ``surrogateescape``); the loader never makes one.  It used to surface as a raw
+# UnicodeEncodeError from MeCab or Arrow.
+
+SURROGATE_TEXTS = [
+    pytest.param("Musk \ud800 baut xAI.", "de", 5, id="de-high"),      # a high surrogate alone
+    pytest.param("マスク\udc80氏はxAIを", "ja", 3, id="ja-escaped-byte"),  # what surrogateescape makes of a bad byte
+    pytest.param("\udfff", "en", 0, id="en-only-a-surrogate"),
+]
+
+
+@pytest.mark.parametrize("text, lang, offset", SURROGATE_TEXTS)
+def test_tokenize_refuses_lone_surrogates(text, lang, offset):
+    with pytest.raises(ArgumentError, match=f"lone surrogate .* at offset {offset}"):
+        newskit.tokenize(text, lang)
+
+
+@pytest.mark.parametrize("n_jobs", [1, 2])
+def test_tokenize_corpus_names_the_document(corpus, n_jobs):
+    # the per-document path (also in worker processes) used to raise UnicodeEncodeError
+    paragraphs = corpus.paragraphs.astype({"text": object})  # pandas' Arrow strings cannot hold a surrogate
+    row = paragraphs.index[(paragraphs["doc_id"] == "zdx-xai-de") & (paragraphs["kind"] == "body")][0]
+    paragraphs.loc[row, "text"] = "Musk \udcff " + paragraphs.loc[row, "text"]
+    bad = newskit.Corpus(root=corpus.root, documents=corpus.documents, paragraphs=paragraphs, texts=corpus.texts)
+    para = paragraphs.loc[row, "para_id"]
+    with pytest.raises(ArgumentError, match=f"document 'zdx-xai-de', paragraph {para}: .*lone surrogate '\\\\udcff' at offset 5"):
+        newskit.tokenize_corpus(bad, n_jobs=n_jobs, progress=False)
+
+
+@pytest.mark.parametrize("text, lang, offset", SURROGATE_TEXTS)
+def test_other_per_text_functions_pass_surrogates_through(text, lang, offset):
+    # extract_numbers, find_mentions_in_text and normalize_text never encode the text: they
+    # work around the surrogate (defined result, offsets still index the text) and keep it
+    from newskit.entities import find_mentions_in_text, load_gazetteer
+    from newskit.io.normalize import normalize_text
+
+    for quantity in newskit.extract_numbers(text + " 6 Milliarden Dollar", lang):
+        assert (text + " 6 Milliarden Dollar")[quantity.start:quantity.end] == quantity.surface
+    for mention in find_mentions_in_text(text, lang, load_gazetteer()):
+        assert text[mention.start:mention.end] == mention.surface and "\ud800" not in mention.surface
+    assert normalize_text(text, lang)[offset] == text[offset]  # kept, unchanged

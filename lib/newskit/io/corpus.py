@@ -103,18 +103,19 @@ class Document:
         return self.language.lang
 
 
-def read_document(path: Path, lang: str) -> Document:
+def read_document(path: Path, lang: str, root: Path | None = None) -> Document:
     """One article file, decoded, its language settled (``lang`` may be
-    ``"auto"``), normalised and split into paragraphs."""
-    text, encoding = decode_document(path, lang)
+    ``"auto"``), normalised and split into paragraphs; with ``root``, a file
+    whose real path is outside that corpus folder is refused."""
+    text, encoding = decode_document(path, lang, root)
     return finish_document(text, encoding, settle_languages([(path, lang, text)])[0])
 
 
-def decode_document(path: Path, lang: str) -> tuple[str, str]:
+def decode_document(path: Path, lang: str, root: Path | None = None) -> tuple[str, str]:
     """``(text, encoding)`` of an article file; a declared language is
     checked against the script right away (Japanese text declared ``de``
     would be tokenized into garbage), before the slower detector runs."""
-    text, encoding = read_text(path, lang)
+    text, encoding = read_text(path, lang, root=root)
     if lang != AUTO:
         check_script(text, lang, path)
     return text, encoding
@@ -168,7 +169,7 @@ def read_documents(root: Path, catalog: pd.DataFrame) -> list[Document]:
     the detections an import recorded reused where the text is unchanged
     (a declared document is normalised before, an ``auto`` one after its
     language is known)."""
-    decoded = [(root / file, lang, *decode_document(root / file, lang))
+    decoded = [(root / file, lang, *decode_document(root / file, lang, root))
                for file, lang in catalog[["file", "lang"]].itertuples(index=False)]
     normalised = [normalize_counted(text, lang) if lang != AUTO else None for _, lang, text, _ in decoded]
     recorded = None

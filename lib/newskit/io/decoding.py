@@ -28,6 +28,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from newskit.errors import CorpusError
+from newskit.io.reading import read_checked
 from newskit.lang import check_language
 from newskit.lang.codes import AUTO
 from newskit.lang.script import MIN_SCRIPT_SHARE, count_scripts
@@ -165,25 +166,25 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_text(path: str | Path, lang: str) -> tuple[str, str]:
+def read_text(path: str | Path, lang: str, *, root: str | Path | None = None) -> tuple[str, str]:
     """Read an article file: returns ``(text, encoding)`` with ``\\n`` line ends.
 
-    Raises :class:`CorpusError` for a missing, unreadable, empty,
-    whitespace-only or binary file."""
+    With ``root`` (the corpus folder), the file's real path must lie inside
+    it.  Raises :class:`CorpusError` for a missing, unreadable, empty,
+    whitespace-only, binary or oversized file, for anything but a regular
+    file and for a path leading outside ``root`` (see
+    :func:`newskit.io.reading.read_checked`)."""
     path = Path(path)
-    if not path.is_file():
-        raise CorpusError(path, "file not found (check the 'file' column of the catalog)")
-    text, encoding = decode_bytes(read_file_bytes(path), lang, path)
+    text, encoding = decode_bytes(read_file_bytes(path, root=root), lang, path)
     return finish_decoded(text, path), encoding
 
 
-def read_file_bytes(path: Path) -> bytes:
-    """The bytes of a file that must hold text (articles, catalogs):
-    :class:`CorpusError` when it cannot be read or is empty."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CorpusError(path, f"cannot be read: {exc.strerror}") from None
+def read_file_bytes(path: Path, *, root: str | Path | None = None) -> bytes:
+    """The bytes of a file that must hold text (articles, catalogs), read by
+    :func:`newskit.io.reading.read_checked` (a regular file of at most the
+    size limit, inside ``root`` when given): :class:`CorpusError` when it
+    cannot be read or is empty."""
+    data = read_checked(path, root=root)
     if not data:
         raise CorpusError(path, "is empty (0 bytes)")
     return data

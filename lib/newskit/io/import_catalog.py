@@ -17,6 +17,7 @@ from newskit.errors import CorpusError
 from newskit.io.catalog_text import decode_catalog
 from newskit.io.source_files import decode_source, write_file_atomic
 from newskit.io.normalize import normalize_text
+from newskit.io.reading import read_checked
 from newskit.lang import supported_languages
 
 __all__ = ["CATALOG_COLUMNS", "ExistingCatalog", "read_existing_catalog", "text_sha256", "write_catalog"]
@@ -54,7 +55,7 @@ class ExistingCatalog:
         for rec in self.records:
             digest = rec.get("sha256", "")
             if not digest:
-                digest = _hash_raw_file(self.root / rec["file"], rec["lang"])
+                digest = _hash_raw_file(self.root / rec["file"], rec["lang"], self.root)
             if digest:
                 known.setdefault(digest, rec["doc_id"])
         return known
@@ -65,13 +66,13 @@ def text_sha256(text: str, lang: str) -> str:
     return hashlib.sha256(normalize_text(text, lang).encode("utf-8")).hexdigest()
 
 
-def _hash_raw_file(path: Path, lang: str) -> str:
+def _hash_raw_file(path: Path, lang: str, root: Path) -> str:
     """The hash of an existing raw file, or ``""`` when it cannot be read
     (the loader reports such files; the import need not)."""
-    if lang not in supported_languages() or not path.is_file():
+    if lang not in supported_languages():
         return ""
-    try:
-        text, _ = decode_source(path.read_bytes(), lang, path)
+    try:  # read as the loader reads: a regular file inside the corpus folder
+        text, _ = decode_source(read_checked(path, root=root), lang, path)
     except (CorpusError, OSError):
         return ""
     return text_sha256(text, lang)

@@ -28,6 +28,12 @@ import is refused before anything is written; raw files are written before
 the catalog, which is replaced atomically, so an interrupted import leaves
 the old catalog and at worst unreferenced raw files that the next import
 reuses.  (Two imports into one folder at the same time are not guarded.)
+
+Links: sources are the researcher's own choice, so a source file or folder
+that is a symbolic link is followed and read.  Writing is contained: nothing
+is ever written outside ``into`` — a ``raw/`` that is a link leading out of
+``into`` stops the import, and an existing ``raw/<hash>.txt`` that is a link
+is never reused or written through (the article gets the next free name).
 """
 
 from __future__ import annotations
@@ -252,13 +258,25 @@ def write_raw_file(root: Path, article: Article) -> str:
     """Write the article under ``raw/`` without ever replacing a file;
     return its path relative to ``root`` (POSIX)."""
     data = article.content.encode("utf-8")
-    folder = root / RAW_DIR
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = raw_folder(root)
     for name in (article.sha256[:HASH_PREFIX], article.sha256):
         target = folder / f"{name}.txt"
-        if _link_new(folder, target, data) or target.read_bytes() == data:
+        if _link_new(folder, target, data) or (not target.is_symlink() and target.read_bytes() == data):
             return f"{RAW_DIR}/{target.name}"
     raise CorpusError(folder / f"{article.sha256}.txt", "exists with other content; move it away and import again")
+
+
+def raw_folder(root: Path) -> Path:
+    """``root/raw``, created if needed; refused when its real path is not
+    inside ``root`` (a link to elsewhere), so an import never writes outside
+    the corpus folder it was given."""
+    folder = root / RAW_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    real, real_root = folder.resolve(), root.resolve()
+    if not real.is_relative_to(real_root):
+        raise CorpusError(folder, f"leads outside the corpus folder {real_root} (to {real}): an import writes "
+                                  "only inside its target folder; make raw/ a real folder")
+    return folder
 
 
 def _link_new(folder: Path, target: Path, data: bytes) -> bool:

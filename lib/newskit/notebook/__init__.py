@@ -1,7 +1,7 @@
 """Notebook plumbing: parameter resolvers, the :class:`Outputs` helper,
 prose computed from tables, and the HTML report index."""
 
-from newskit.notebook.display import present_columns, say
+from newskit.notebook.display import install_escaping_display, present_columns, render_prose, say
 from newskit.notebook.outputs import Outputs, start
 from newskit.notebook.params import (
     DocChoice,
@@ -14,5 +14,6 @@ from newskit.notebook.params import (
 )
 from newskit.notebook.prose import describe_token_sizes
 
-__all__ = ["DocChoice", "Outputs", "TermChoice", "describe_token_sizes", "docs_in_language", "present_columns",
+__all__ = ["DocChoice", "Outputs", "TermChoice", "describe_token_sizes", "docs_in_language", "install_escaping_display",
+           "present_columns", "render_prose",
            "resolve_doc", "resolve_group", "resolve_sample_docs", "resolve_terms", "say", "start"]

@@ -23,7 +23,7 @@ from matplotlib.figure import Figure
 from newskit.config import figures_dir, processed_dir, resolve_data_dir
 from newskit.errors import ArgumentError
 from newskit.io.tables import write_table
-from newskit.notebook.display import say
+from newskit.notebook.display import install_escaping_display, say
 from newskit.viz.fonts import use_japanese_font
 from newskit.viz.save import save_figure
 
@@ -70,9 +70,12 @@ class Outputs:
 
     def table(self, frame: pd.DataFrame, name: str, description: str, *, index: bool = False) -> pd.DataFrame:
         """Write ``frame`` as ``processed/NN-name.csv`` (+ sidecar) and return
-        it, so the cell can show it; ``index=True`` keeps the index as columns."""
+        it, so the cell can show it; ``index=True`` keeps the index as columns.
+        The CSV is spreadsheet-safe: text that would run as a formula in Excel
+        (``=HYPERLINK(...)`` in a title) is written with a leading ``'``
+        (:func:`newskit.io.tables.write_table`; ``read_table`` undoes it)."""
         written = frame.reset_index() if index else frame
-        write_table(written, self.tables_dir / self._file(name, ".csv"), description)
+        write_table(written, self.tables_dir / self._file(name, ".csv"), description, spreadsheet_safe=True)
         return frame
 
     def figure(self, fig: Figure, name: str, *, dpi: int = 150) -> Path:
@@ -92,12 +95,18 @@ class Outputs:
 
 def start(number: str, data_dir: str | Path = "data", *, described: str | Path = "data") -> Outputs:
     """Everything a notebook's first cell needs, in one call: matplotlib draws
-    Japanese (:func:`newskit.viz.use_japanese_font`), every pandas Styler
-    escapes HTML in cell values (article text and catalog metadata may hold
-    ``<script>``), the corpus note is shown when ``data_dir`` is not the
-    corpus the prose describes, and the notebook's :class:`Outputs` is returned."""
+    Japanese (:func:`newskit.viz.use_japanese_font`); tables show corpus text
+    literally — every pandas Styler escapes HTML in its cell values (article
+    text and catalog metadata may hold ``<script>``) and IPython shows every
+    Styler with its labels escaped too (:func:`install_escaping_display`),
+    and MathJax leaves table cells alone (a ``$`` in a title stays a dollar
+    sign); the corpus note is shown when ``data_dir`` is not the corpus the
+    prose describes, and the notebook's :class:`Outputs` is returned."""
     use_japanese_font()
     pd.set_option("styler.format.escape", "html")
+    pd.set_option("styler.html.mathjax", False)
+    pd.set_option("display.html.use_mathjax", False)
+    install_escaping_display()
     out = Outputs(number, data_dir, described)
     say(out.corpus_note())
     return out

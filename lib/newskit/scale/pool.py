@@ -15,14 +15,24 @@ single-threaded process started once per session; it preloads pandas,
 pyarrow and fugashi (:data:`PRELOAD`), so each worker starts in milliseconds.
 As with ``spawn``, a script that uses ``n_jobs`` must guard its entry point
 with ``if __name__ == "__main__":`` (notebooks need nothing).
+
+Workers exit when the process that made the pool dies, however it dies
+(SIGKILL of a kernel included): each watches that process from a thread
+(:func:`watch_parent`; a pidfd on Linux, a poll elsewhere).  Without it they
+waited on their task queue for ever, and so did the fork server and the
+resource tracker, which live exactly as long as some worker does.
 """
 
 from __future__ import annotations
 
 import atexit
+import errno
 import multiprocessing
 import operator
 import os
+import select
+import threading
+import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -30,10 +40,11 @@ from typing import Any
 
 import pyarrow as pa
 
-from newskit.errors import ArgumentError
+from newskit.errors import ArgumentError, EngineError
 from newskit.text.table import DocumentJob, tokenize_job
 
-__all__ = ["available_cores", "make_batches", "pool_map", "resolve_n_jobs", "run_batch", "shutdown_pool"]
+__all__ = ["available_cores", "make_batches", "pool_map", "resolve_n_jobs", "run_batch", "shutdown_pool",
+           "watch_parent"]
 
 #: Start method of worker processes (see the module docstring).
 START_METHOD = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
@@ -43,6 +54,8 @@ PRELOAD = ["newskit.scale.pool"]
 #: inter-process overhead stays negligible.
 BATCHES_PER_WORKER = 8
 MIN_BATCH_CHARS = 20_000
+#: Seconds between looks at the parent where no pidfd can watch it.
+PARENT_POLL_SECONDS = 0.5
 
 
 def available_cores() -> int:
@@ -85,6 +98,44 @@ def run_batch(batch: Sequence[DocumentJob], lemmatize: bool | None) -> list[pa.T
     return [tokenize_job(job, lemmatize) for job in batch]
 
 
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` still exists (``PermissionError``: it does)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _exit_when_gone(pid: int) -> None:
+    """Block until process ``pid`` has exited, then end this process at once
+    (``os._exit``: nothing of a dead parent's work is worth finishing)."""
+    try:
+        fd = os.pidfd_open(pid)  # Linux >= 5.3: readable once the process has exited
+    except OSError as exc:
+        if exc.errno == errno.ESRCH:
+            os._exit(1)
+        fd = None
+    except AttributeError:
+        fd = None
+    if fd is not None:
+        select.select([fd], [], [])
+    else:
+        while _alive(pid):
+            time.sleep(PARENT_POLL_SECONDS)
+    os._exit(1)
+
+
+def watch_parent(pid: int) -> None:
+    """Worker initializer: a daemon thread ends this worker as soon as
+    process ``pid`` (the one that made the pool) is gone.  The parent of a
+    fork-server worker is the fork server, so the pid is passed in rather
+    than read from ``os.getppid()``."""
+    threading.Thread(target=_exit_when_gone, args=(pid,), name="newskit-watch-parent", daemon=True).start()
+
+
 def _pool_context() -> multiprocessing.context.BaseContext:
     """The multiprocessing context of :data:`START_METHOD`."""
     context = multiprocessing.get_context(START_METHOD)
@@ -102,7 +153,9 @@ def _get_pool(workers: int) -> ProcessPoolExecutor:
     different size replaces it; :func:`shutdown_pool` frees it."""
     if _POOL.get("workers") != workers:
         shutdown_pool()
-        _POOL.update(pool=ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()), workers=workers)
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(), initializer=watch_parent,
+                                   initargs=(os.getpid(),))
+        _POOL.update(pool=pool, workers=workers)
     return _POOL["pool"]
 
 
@@ -125,7 +178,7 @@ def pool_map(fn: Any, items: Sequence[Any], workers: int) -> Iterator[Any]:
         yield from _get_pool(workers).map(fn, items)
     except BrokenProcessPool as exc:
         shutdown_pool()
-        raise RuntimeError(
+        raise EngineError(
             "a newskit worker process died. In a script, call tokenize_corpus(n_jobs=...) under "
             "`if __name__ == \"__main__\":` (workers re-import the main module); otherwise see the "
             "worker's traceback above") from exc

@@ -10,7 +10,6 @@ is identical whichever engine made it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -20,7 +19,7 @@ import pyarrow as pa
 
 from newskit.errors import ArgumentError
 from newskit.scale.cache import TokenCache, read_cached, write_cached
-from newskit.scale.pool import available_cores, make_batches, pool_map, resolve_n_jobs, run_batch
+from newskit.scale.pool import make_batches, pool_map, resolve_n_jobs, run_batch
 from newskit.scale.progress import progress_bar
 from newskit.text.table import DocumentJob
 
@@ -77,22 +76,16 @@ def _compute(jobs: Sequence[DocumentJob], options: RunOptions, bar: Any) -> Iter
 
 
 def _read_all_cached(paths: Sequence[Path | None]) -> list[pa.Table | None]:
-    """Cached tables (``None`` where missing), read on a few threads:
-    Parquet reading releases the GIL and each small file costs ~1.5 ms of
-    mostly metadata work."""
-    def read(path: Path | None) -> pa.Table | None:
-        return read_cached(path) if path is not None else None
-
-    if len(paths) < 32:
-        return [read(path) for path in paths]
-    with ThreadPoolExecutor(max_workers=min(8, 2 * available_cores())) as threads:
-        return list(threads.map(read, paths))
+    """Cached tables (``None`` where missing or unusable), read one after the
+    other: an entry costs about 30 µs, less than handing it to a thread."""
+    return [read_cached(path) if path is not None else None for path in paths]
 
 
 def run_jobs(jobs: Sequence[DocumentJob], options: RunOptions) -> list[pa.Table]:
     """The Arrow table of every job, in order: cached ones read from disk
     (when ``options.cache_root`` is set), the rest computed and then cached
-    (the only place the cache is written)."""
+    (the only place the cache is written; a write that fails turns caching
+    off for the rest of the run, with one warning)."""
     check_engine(options.engine)
     resolve_n_jobs(options.n_jobs)
     paths: list[Path | None] = [None] * len(jobs)
@@ -102,12 +95,13 @@ def run_jobs(jobs: Sequence[DocumentJob], options: RunOptions) -> list[pa.Table]
     results = _read_all_cached(paths)
     todo = [k for k, table in enumerate(results) if table is None]
     bar = progress_bar(len(jobs), options.progress)
+    writable = True
     try:
         bar.update(len(jobs) - len(todo))
         for k, table in zip(todo, _compute([jobs[k] for k in todo], options, bar), strict=True):
             results[k] = table
-            if paths[k] is not None:
-                write_cached(paths[k], table)
+            if paths[k] is not None and writable:
+                writable = write_cached(paths[k], table)
     finally:
         bar.close()
     return results  # type: ignore[return-value]

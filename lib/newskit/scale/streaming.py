@@ -76,6 +76,7 @@ class DocumentRef:
     lang: str
     path: Path | None = None
     paragraphs: tuple[tuple[int, str, str], ...] | None = None
+    root: Path | None = None  # the corpus folder ``path`` must stay inside
 
 
 @dataclass
@@ -114,7 +115,7 @@ def folder_refs(roots: Iterable[str | Path]) -> list[DocumentRef]:
             if doc_id in seen:
                 raise CorpusError(root / "catalog.csv", f"doc_id {doc_id!r} is also in {seen[doc_id]}")
             seen[doc_id] = root
-            refs.append(DocumentRef(doc_id, lang, path=root / file))
+            refs.append(DocumentRef(doc_id, lang, path=root / file, root=root))
     return refs
 
 
@@ -137,7 +138,7 @@ def read_paragraphs(refs: Iterable[DocumentRef], kinds: Sequence[str] | None) ->
     for ref in refs:
         paragraphs, langs[ref.doc_id] = ref.paragraphs, ref.lang
         if paragraphs is None:
-            document = read_document(ref.path, ref.lang)
+            document = read_document(ref.path, ref.lang, ref.root)
             paragraphs = [(r["para_id"], r["kind"], r["text"]) for r in document.paragraphs]
             langs[ref.doc_id] = document.lang
         records += [(ref.doc_id, p, k, t) for p, k, t in paragraphs if kinds is None or k in kinds]

@@ -22,13 +22,14 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from newskit.errors import ArgumentError
 from newskit.lang import check_language
 from newskit.text.latin import latin_columns
 from newskit.text.mecab import japanese_columns
 from newskit.text.merges import merge_columns
 from newskit.text.tokens import TokenColumns
 
-__all__ = ["DOC_SCHEMA", "TOKEN_COLUMNS", "DocumentJob", "assemble", "build_token_frame", "make_jobs",
+__all__ = ["DOC_SCHEMA", "TOKEN_COLUMNS", "DocumentJob", "assemble", "build_token_frame", "find_surrogate", "make_jobs",
            "token_columns", "tokenize_job"]
 
 TOKEN_COLUMNS = ["doc_id", "para_id", "i", "start", "end", "surface", "lemma", "pos",
@@ -104,16 +105,36 @@ def columns_to_table(tokens: TokenColumns, para_ids: Sequence[int], counts: Sequ
 
 
 def tokenize_job(job: DocumentJob, lemmatize: bool | None = None) -> pa.Table:
-    """The tokens of one job as an Arrow table (:data:`DOC_SCHEMA`)."""
+    """The tokens of one job as an Arrow table (:data:`DOC_SCHEMA`); a lone
+    surrogate in its text raises :class:`ArgumentError` naming the document,
+    paragraph and offset (not a raw ``UnicodeEncodeError`` from MeCab or Arrow)."""
     tokens = TokenColumns()
     counts = []
-    for text in job.texts:
-        found = token_columns(text, job.lang, lemmatize)
-        tokens.starts += found.starts
-        tokens.ends += found.ends
-        tokens.infos += found.infos
-        counts.append(len(found.infos))
-    return columns_to_table(tokens, job.para_ids, counts)
+    try:
+        for text in job.texts:
+            found = token_columns(text, job.lang, lemmatize)
+            tokens.starts += found.starts
+            tokens.ends += found.ends
+            tokens.infos += found.infos
+            counts.append(len(found.infos))
+        return columns_to_table(tokens, job.para_ids, counts)
+    except UnicodeEncodeError:
+        for para_id, text in zip(job.para_ids, job.texts, strict=True):
+            where = find_surrogate(text)
+            if where is not None:
+                raise ArgumentError(f"document {job.doc_id!r}, paragraph {para_id}: {where}") from None
+        raise
+
+
+def find_surrogate(text: str) -> str | None:
+    """What is wrong with ``text`` when it holds a lone surrogate (which no
+    UTF-8 consumer accepts), else ``None``."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return (f"text contains a lone surrogate {text[exc.start]!r} at offset {exc.start}: "
+                "decode the file with errors='replace' or repair it")
+    return None
 
 
 def build_token_frame(columns: dict[str, list]) -> pd.DataFrame:

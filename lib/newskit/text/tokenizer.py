@@ -13,7 +13,8 @@ from __future__ import annotations
 import pandas as pd
 
 from newskit.errors import ArgumentError
-from newskit.text.table import TOKEN_COLUMNS, assemble, build_token_frame, make_jobs, token_columns, tokenize_job
+from newskit.text.table import (TOKEN_COLUMNS, assemble, build_token_frame, find_surrogate, make_jobs, token_columns,
+                               tokenize_job)
 from newskit.text.tokens import Token
 
 __all__ = ["tokenize", "tokenize_paragraphs"]
@@ -25,11 +26,9 @@ def _check_text(text: object) -> str:
     position instead of surfacing as a raw ``UnicodeEncodeError``."""
     if not isinstance(text, str):
         raise ArgumentError(f"tokenize needs a str, got {type(text).__name__}")
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        raise ArgumentError(f"text contains a lone surrogate {text[exc.start]!r} at offset {exc.start}: "
-                            "decode the file with errors='replace' or repair it") from None
+    problem = find_surrogate(text)
+    if problem is not None:
+        raise ArgumentError(problem)
     return text
 
 

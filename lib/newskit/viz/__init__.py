@@ -36,7 +36,9 @@ _EXPORTS = {
     "plot_mds_map": "maps",
     "plot_network": "network",
     "save_figure": "save",
+    "escape_styler": "styles",
     "style_aligned_view": "styles",
+    "style_text_table": "styles",
 }
 
 __all__ = sorted(_EXPORTS)
