@@ -54,7 +54,7 @@ def find_mentions_in_text(text: str, lang: str, gazetteer: pd.DataFrame | Matche
     starting inside it can still be found."""
     check_language(lang)
     matcher = compile_matcher(gazetteer)
-    scanner = matcher.languages.get(lang)
+    scanner = matcher.scanner(lang)
     if scanner is None:
         return []
     mentions: list[Mention] = []
