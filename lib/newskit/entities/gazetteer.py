@@ -37,12 +37,11 @@ from __future__ import annotations
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 
-from newskit.config import find_project_root
+from newskit.config import base_gazetteer_files, project_gazetteer_file
 from newskit.entities.rules import EntityRule, check_rule_row, read_rules_table
 from newskit.entities.schema import (
     ALIAS_COLUMNS,
@@ -87,17 +86,12 @@ class GazetteerLayer:
 
 def base_gazetteer_paths() -> tuple[Path, Path]:
     """The shipped base gazetteer and its rules (package data)."""
-    folder = Path(str(resources.files("newskit.entities").joinpath("data")))
-    return folder / BASE_GAZETTEER_FILE, folder / BASE_RULES_FILE
+    return base_gazetteer_files()
 
 
 def default_gazetteer_path() -> Path:
-    """``data/entities.csv`` of the project root, whatever the working
-    directory (notebooks/ or the root) and whichever corpus is analysed;
-    failing that, the checkout this (editable) package lives in."""
-    path = find_project_root() / "data" / GAZETTEER_FILE
-    checkout = Path(__file__).resolve().parents[3] / "data" / GAZETTEER_FILE
-    return path if path.is_file() or not checkout.is_file() else checkout
+    """The project's ``data/entities.csv`` (see :func:`newskit.config.project_gazetteer_file`)."""
+    return project_gazetteer_file()
 
 
 def check_entity_row(row: dict[str, str], line: int, path: Path | None) -> None:

@@ -25,6 +25,7 @@ import pandas as pd
 from newskit.entities.gazetteer import index_aliases
 from newskit.entities.rules import CONTEXT_KINDS, EntityRule
 from newskit.entities.schema import ALIAS_COLUMNS
+from newskit.text.names import trie_pattern
 
 __all__ = ["CONTEXT_WINDOW", "LATIN", "KATAKANA", "Matcher", "check_context", "compile_matcher"]
 
@@ -78,28 +79,11 @@ class Matcher:
 
 
 def build_trie_pattern(aliases: Iterable[str]) -> str:
-    """One regex for all aliases, shaped as a trie so the engine never tries
-    hundreds of alternatives per position; greedy optional tails make the
-    longest alias win and let it back off to a shorter one at a bad edge."""
-    trie: dict[str, dict] = {}
-    for alias in aliases:
-        node = trie
-        for char in alias:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return render_trie(trie, first=True)
-
-
-def render_trie(node: dict[str, dict], first: bool = False) -> str:
-    """Render one trie node; the left-edge check sits after the first char."""
-    branches = [
-        re.escape(char) + (LEFT_EDGE if first else "") + render_trie(child)
-        for char, child in sorted(node.items()) if char
-    ]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
+    """One regex for all aliases, shaped as a trie (see
+    :func:`newskit.text.names.trie_pattern`); the left-edge check sits after
+    each alias's first character, and greedy optional tails make the longest
+    alias win and let it back off to a shorter one at a bad edge."""
+    return trie_pattern(aliases, LEFT_EDGE)
 
 
 def select_rules(rules: Iterable[EntityRule], lang: str, kinds: Iterable[str]) -> list[EntityRule]:
