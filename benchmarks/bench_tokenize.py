@@ -28,6 +28,7 @@ import argparse
 import json
 import math
 import os
+import re
 import platform
 import shutil
 import subprocess
@@ -558,8 +559,21 @@ def main(argv: list[str]) -> None:
                                                     "load": (load_before, os.getloadavg())})
     print(report)
     if args.out:
-        args.out.write_text(report, "utf-8")
+        args.out.write_text(report + kept_sections(args.out), "utf-8")
         print(f"wrote {args.out}")
+
+
+#: Sections other benchmarks write into the same file (bench_bounded.py),
+#: kept when this one rewrites it.
+KEPT_SECTION_RE = re.compile(r"<!-- ([\w-]+):start.*?<!-- \1:end -->\n?", re.DOTALL)
+
+
+def kept_sections(path: Path) -> str:
+    """The marked sections of ``path`` (empty if none or no file)."""
+    if not path.exists():
+        return ""
+    blocks = [m.group(0) for m in KEPT_SECTION_RE.finditer(path.read_text("utf-8"))]
+    return "".join("\n" + b for b in blocks)
 
 
 if __name__ == "__main__":

@@ -49,8 +49,8 @@ def measure(show_misses: bool = False) -> dict:
         known = set(zip(mentions["doc_id"], mentions["surface"]))
         spelled = set(zip(discovered["lang"], discovered["surface"]))
         missed = sorted({(r.lang, r.surface) for r in gold.itertuples()
-                         if (r.doc_id, r.surface) not in known and (r.lang, r.surface) not in spelled
-                         and (r.lang, evaluation.strip_glued(r.surface)) not in spelled})
+                         if (r.doc_id, r.surface) not in known
+                         and not any((r.lang, f) in spelled for f in evaluation.folded_forms(r.lang, r.surface))})
         result["wrong"] = wrong
         result["missed"] = missed
     return result

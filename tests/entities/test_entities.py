@@ -491,3 +491,16 @@ def test_candidates_are_sorted_by_count(gazetteer):
     # the paragraphs have no 'kind' column, so every paragraph is scanned (kinds=None)
     table = ent.candidate_entities(corpus, kinds=None, gazetteer=gazetteer)
     assert table[["term", "count", "n_docs"]].values.tolist() == [["Zalvaro", 3, 2], ["Quaxo", 1, 1]]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # a dateline in capitals is the place its ordinary spelling names (surface as written)
+    ("en", "WASHINGTON — The U.S. government", [("washington-dc", "WASHINGTON"), ("united-states", "U.S.")]),
+    ("de", "TOKIO. Das japanische Start-up", [("tokyo", "TOKIO"), ("japan", "japanische")]),
+    ("id", "JAKARTA — Kementerian", [("jakarta", "JAKARTA")]),
+    # only places, and only at the start of a paragraph
+    ("en", "AMAZON — the company said", []),
+    ("en", "He flew to JAKARTA — twice", []),
+])
+def test_datelines_in_capitals(lang, text, expected):
+    assert found(text, lang, ent.compile_matcher(ent.load_gazetteer())) == expected

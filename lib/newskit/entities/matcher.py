@@ -68,6 +68,7 @@ class Matcher:
     rules: tuple[EntityRule, ...]
     labels: dict[str, str]
     ignore: tuple[re.Pattern[str], ...]
+    types: dict[str, str] = field(default_factory=dict)
     compiled: dict[str, LanguageMatcher] = field(default_factory=dict, compare=False, repr=False)
 
     def scanner(self, lang: str) -> LanguageMatcher | None:
@@ -122,6 +123,7 @@ def build_matcher(gazetteer: pd.DataFrame) -> Matcher:
     return Matcher(
         aliases={lang: aliases for lang, aliases in index.items() if aliases}, rules=rules,
         labels=dict(zip(gazetteer["entity_id"], gazetteer["label"])),
+        types=dict(zip(gazetteer["entity_id"], gazetteer["type"])),
         ignore=tuple(re.compile(r.pattern) for r in rules if r.kind == "ignore_candidate"),
     )
 
@@ -132,7 +134,7 @@ _MATCHERS: dict[Any, Matcher] = {}
 def fingerprint_gazetteer(gazetteer: pd.DataFrame) -> tuple:
     """A hashable summary of everything the matcher depends on, so an edited
     or filtered gazetteer never reuses a stale compiled pattern."""
-    columns = ["entity_id", "label", *[c for c in ALIAS_COLUMNS if c in gazetteer.columns]]
+    columns = ["entity_id", "label", *[c for c in ("type", *ALIAS_COLUMNS) if c in gazetteer.columns]]
     rows = tuple(map(tuple, gazetteer[columns].to_numpy().tolist()))
     return rows, tuple(gazetteer.attrs.get("rules", ()))
 
