@@ -10,9 +10,10 @@ from newskit.notebook.params import (
     resolve_doc,
     resolve_group,
     resolve_sample_docs,
+    resolve_story,
     resolve_terms,
 )
 from newskit.notebook.prose import describe_token_sizes
 
 __all__ = ["DocChoice", "Outputs", "TermChoice", "describe_token_sizes", "docs_in_language", "present_columns",
-           "resolve_doc", "resolve_group", "resolve_sample_docs", "resolve_terms", "say", "start"]
+           "resolve_doc", "resolve_group", "resolve_sample_docs", "resolve_story", "resolve_terms", "say", "start"]
