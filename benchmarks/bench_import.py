@@ -130,7 +130,7 @@ def measure(tmp: Path, count: int) -> tuple[list[str], str]:
 
     export = tmp / "export.jsonl"
     rows = write_export(export, count)
-    chars = sum(len(r["body"]) + len(r["headline"]) for r in rows)
+
     _, load = timed(detect_languages, [" ".join(p[:200]) for p in language_pools().values()], parallel=False)
     report, first = timed(import_articles, [export], into=tmp / "corpus", progress=False)
     again, second = timed(import_articles, [export], into=tmp / "corpus", progress=False)

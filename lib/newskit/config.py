@@ -14,8 +14,9 @@ from pathlib import Path
 from newskit.errors import ArgumentError
 
 __all__ = ["DEFAULT_MAX_FILE_BYTES", "DEFAULT_NO_WORKER_SECONDS", "MAX_FILE_BYTES_ENV", "NO_WORKER_SECONDS_ENV",
-           "ROOT_ENV", "SCHEDULER_ENV", "figures_dir", "find_project_root", "is_shipped_corpus", "max_file_bytes",
-           "no_worker_seconds", "processed_dir", "reports_dir", "resolve_data_dir"]
+           "ROOT_ENV", "SCHEDULER_ENV", "base_gazetteer_files", "figures_dir", "find_project_root",
+           "is_shipped_corpus", "max_file_bytes", "no_worker_seconds", "processed_dir", "project_gazetteer_file",
+           "reports_dir", "resolve_data_dir"]
 
 #: Environment variable that overrides where the project root is.
 ROOT_ENV = "NEWSKIT_ROOT"
@@ -116,3 +117,20 @@ def figures_dir(data_dir: str | Path = "data") -> Path:
     """Folder for the PNG figures of a corpus: ``figures/`` of its
     :func:`reports_dir`."""
     return reports_dir(data_dir) / "figures"
+
+
+def base_gazetteer_files() -> tuple[Path, Path]:
+    """The shipped base gazetteer and its rules (package data of
+    ``newskit.entities``): read by the entity layer and, for the names the
+    tokenizer keeps whole, by :mod:`newskit.io.aliases`."""
+    folder = Path(__file__).resolve().parent / "entities" / "data"
+    return folder / "base_entities.csv", folder / "base_rules.csv"
+
+
+def project_gazetteer_file() -> Path:
+    """``data/entities.csv`` of the project root, whatever the working
+    directory (notebooks/ or the root) and whichever corpus is analysed;
+    failing that, that of the checkout this (editable) package lives in."""
+    path = find_project_root() / "data" / "entities.csv"
+    checkout = Path(__file__).resolve().parents[2] / "data" / "entities.csv"
+    return path if path.is_file() or not checkout.is_file() else checkout

@@ -227,3 +227,28 @@ def test_empty_token_table_gives_empty_results(toy_tokens):
     assert count_terms(empty).empty
     assert count_bigrams(empty).empty
     assert list(count_terms(empty).columns) == ["doc_id", "term", "count", "rel_freq"]
+
+
+def test_count_terms_counts_an_entity_once_whatever_its_spelling():
+    # "Musk" and "Musks" are one entity; "Elon Musk" spans two tokens and counts once;
+    # "Tesla" inside "Tesla-Aktie" is only partly covered and keeps its own term
+    tokens = make_tokens({"a": "Elon Musk und Musks Tesla-Aktie", "b": "Musk sagte"})
+    # offsets: a = Elon 0-4, Musk 5-9, und 10-13, Musks 14-19, Tesla-Aktie 20-31; b = Musk 0-4
+    mentions = pd.DataFrame({"doc_id": ["a", "a", "a", "b"], "para_id": [0, 0, 0, 0],
+                             "start": [0, 14, 20, 0], "end": [9, 19, 25, 4],
+                             "label": ["Elon Musk", "Elon Musk", "Tesla", "Elon Musk"]})
+    counts = count_terms(tokens, entities=mentions)
+    got = {(d, t): c for d, t, c in zip(counts["doc_id"], counts["term"], counts["count"])}
+    # a: Elon Musk ×2 (0-9 and 14-19), und, Tesla-Aktie; b: Elon Musk, sagte
+    assert got == {("a", "Elon Musk"): 2, ("a", "und"): 1, ("a", "Tesla-Aktie"): 1,
+                   ("b", "Elon Musk"): 1, ("b", "sagte"): 1}
+
+
+def test_entity_terms_on_the_seeds(tokens, corpus):
+    # the three translations name Musk 39 / 37 / 37 times (tests/entities CROSS_TRANSLATION):
+    # counted as a term with entities=, マスク, イーロン・マスク, Musk and Musks are one
+    import newskit
+    mentions = newskit.find_mentions(corpus)
+    counts = count_terms(tokens, entities=mentions)
+    musk = counts[counts["term"] == "Elon Musk"].set_index("doc_id")["count"]
+    assert (musk["zdx-xai-ja"], musk["zdx-xai-de"], musk["zdx-xai-id"]) == (39, 37, 37)

@@ -18,6 +18,6 @@ def story_inputs():
     """(corpus, gazetteer mentions, discovered names) of the fixture corpus."""
     from newskit.entities.discover import discover_entities
     corpus = newskit.load_corpus(NEWS)
-    gazetteer = newskit.load_gazetteer(NEWS.parent / "gazetteer.csv")
+    gazetteer = newskit.load_gazetteer(NEWS.parent / "gazetteer.csv", extends=None)
     mentions = newskit.find_mentions(corpus, kinds=newskit.TEXT_KINDS, gazetteer=gazetteer)
     return corpus, mentions, discover_entities(corpus, gazetteer=gazetteer)

@@ -112,3 +112,40 @@ def test_latin_anchors(text, anchors):
 def test_match_cost(a, b, cheaper_than):
     unit = lambda spec: Unit((0,), spec[1], frozenset(spec[0]), frozenset([spec[2]]))
     assert match_cost(unit(a), unit(b)) < cheaper_than
+
+
+def synthetic_units(n: int, seed: int) -> list[Unit]:
+    """n paragraphs of random length with one of 50 entity anchors each."""
+    import random
+    rng = random.Random(seed)
+    return [Unit((k,), rng.uniform(0.5, 1.5) / n, frozenset({f"ent:{rng.randrange(50)}"}), frozenset(["body"]))
+            for k in range(n)]
+
+
+@pytest.mark.parametrize("n, m", [
+    (2_000, 2_000),   # the full table would be 4 million cells
+    (2_000, 1_990),   # ten paragraphs dropped: the band widens by the difference only
+])
+def test_alignment_cost_grows_with_the_band_not_the_table(monkeypatch, n, m):
+    # a regression test on work, not time: the programme evaluates at most
+    # (2 × (BAND + |n − m|) + 1) cells per row and len(MOVES) moves per cell
+    from newskit.crosslingual import align
+    calls = []
+    real = align._step
+    monkeypatch.setattr(align, "_step", lambda *args: calls.append(1) or real(*args))
+    path = align.align_units(synthetic_units(n, 1), synthetic_units(m, 2))
+    width = align.BAND + abs(n - m)
+    assert len(calls) <= (n + 1) * (2 * width + 1) * len(align.MOVES) + len(path)
+    assert len(calls) < n * m / 4
+    # the path still covers every paragraph of both sides exactly once
+    assert [k for left, _r, _c in path for k in left] == list(range(n))
+    assert [k for _l, right, _c in path for k in right] == list(range(m))
+
+
+def test_band_holds_every_cell_of_small_documents():
+    # up to BAND paragraphs the band is the whole table: results are the full programme's
+    from newskit.crosslingual.align import BAND, band_centres
+    a, b = synthetic_units(30, 3), synthetic_units(28, 4)
+    centres = band_centres(a, b)
+    assert centres[0] == 0 and centres[-1] == 28 and centres == sorted(centres)
+    assert all(c - (BAND + 2) <= 0 and c + BAND + 2 >= 28 for c in centres)

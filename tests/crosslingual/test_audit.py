@@ -175,3 +175,57 @@ def test_agreement_rates_on_seeds(audit):
     # all three translations agree on at least 95 % of entity and 85 % of quantity mentions
     assert (rates["entity_agreement"] >= 0.95).all() and (rates["number_agreement"] >= 0.85).all()
     assert rates["flagged"].sum() == len(EXPECTED_FLAGS)
+
+
+NVIDIA = [
+    "Nvidia reported record revenue of 30 billion dollars on Wednesday. Analysts had expected less.",
+    "The company said demand for its chips was strong in every region. Data centres bought most of them. "
+    "Gaming sales were flat, and the car business grew slowly. Executives did not give a forecast for the next year.",
+    "Jensen Huang told investors that supply would improve. He said new factories in Taiwan would help. "
+    "The shares rose 4 percent after hours.",
+    "Critics warned that the boom could end quickly. Some investors compared it with earlier bubbles. "
+    "Others said the demand was real and would last for years.",
+    "AMD and Intel also reported results this week. Both lost market share to Nvidia.",
+]
+LOST = "Gaming sales were flat, and the car business grew slowly."
+
+
+def version_corpus(tmp_path, versions: dict[str, list[str]]):
+    """One English text in several versions (a translation group of one language)."""
+    catalog = "doc_id,file,lang,group\n" + "".join(f"{d},{d}.txt,en,g\n" for d in versions)
+    return newskit.load_corpus(write_corpus(tmp_path, catalog, {f"{d}.txt": "\n".join(p).encode()
+                                                                  for d, p in versions.items()}))
+
+
+def test_a_deleted_sentence_without_facts_is_flagged(tmp_path):
+    # b drops a quarter of paragraph 1: no name, no number, no quote, and the
+    # paragraph stays above the 0.55 length ratio — only the sentence check sees it
+    shorter = list(NVIDIA)
+    shorter[1] = shorter[1].replace(LOST + " ", "")
+    audit = audit_translations(version_corpus(tmp_path, {"a": NVIDIA, "b": shorter}))
+    flagged = audit[audit["flag"]]
+    assert list(zip(flagged["para_a"], flagged["para_b"])) == [((1,), (1,))]
+    assert flagged["reason"].iloc[0] == f"sentence only in a: «{LOST}»"
+    assert flagged["sentences_only_a"].iloc[0] == [LOST] and flagged["length_ratio"].iloc[0] > 0.55
+
+
+def test_two_swapped_paragraphs_are_moves(tmp_path):
+    # c swaps paragraphs 2 and 3: two "moved" matches, not missing names on wrong pairs
+    swapped = list(NVIDIA)
+    swapped[2], swapped[3] = swapped[3], swapped[2]
+    audit = audit_translations(version_corpus(tmp_path, {"a": NVIDIA, "c": swapped}))
+    flagged = audit[audit["flag"]]
+    assert list(zip(flagged["para_a"], flagged["para_b"], flagged["match"])) == [
+        ((2,), (3,), "moved"), ((3,), (2,), "moved")]
+    assert flagged["reason"].tolist() == ["moved: a ¶2 is ¶3 of c (paragraph order differs)",
+                                          "moved: a ¶3 is ¶2 of c (paragraph order differs)"]
+    # every other paragraph is still a plain 1–1 pair
+    assert set(audit.loc[~audit["flag"], "match"]) == {"1-1"}
+
+
+def test_a_moved_paragraph_that_also_lost_a_fact_says_both(tmp_path):
+    moved = [NVIDIA[0], NVIDIA[1], NVIDIA[3], NVIDIA[2].replace(" The shares rose 4 percent after hours.", ""),
+             NVIDIA[4]]
+    audit = audit_translations(version_corpus(tmp_path, {"a": NVIDIA, "d": moved}))
+    row = audit[(audit["match"] == "moved") & (audit["para_a"] == (2,))].iloc[0]
+    assert row["reason"].startswith("moved: a ¶2 is ¶3 of d") and "4 % (percent)" in row["reason"]

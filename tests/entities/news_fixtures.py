@@ -23,7 +23,7 @@ def news():
 @pytest.fixture(scope="session")
 def news_gazetteer():
     """The fixture gazetteer (Nvidia, Google, Claude, OpenAI, Meta) with its rules."""
-    return newskit.load_gazetteer(GAZETTEER)
+    return newskit.load_gazetteer(GAZETTEER, extends=None)
 
 
 @pytest.fixture(scope="session")

@@ -134,7 +134,7 @@ def test_country_rows_are_what_the_generator_writes():
 
 
 def test_loader_accepts_base_with_its_rules():
-    gazetteer = newskit.load_gazetteer(BASE, rules_path=BASE_RULES)
+    gazetteer = newskit.load_gazetteer(BASE, rules_path=BASE_RULES, extends=None)
     assert len(gazetteer) >= 600
     assert len(gazetteer.attrs["rules"]) > 50
 
@@ -144,13 +144,22 @@ def test_loader_accepts_base_extended_by_seed(tmp_path, base, seed):
     pd.concat([base, seed], ignore_index=True).to_csv(tmp_path / "entities.csv", index=False)
     rules = pd.concat([read(BASE_RULES), read(SEED_RULES)], ignore_index=True)
     rules.to_csv(tmp_path / "entity_rules.csv", index=False)
-    gazetteer = newskit.load_gazetteer(tmp_path / "entities.csv")
+    gazetteer = newskit.load_gazetteer(tmp_path / "entities.csv", extends=None)
     assert len(gazetteer) == len(base) + len(seed)
+
+
+def test_default_gazetteer_is_base_extended_by_seed(base, seed):
+    # the default: every base row, then the project's rows; the project's
+    # Grok versions roll up to the base's family node across the two files
+    default = newskit.load_gazetteer()
+    assert list(default["entity_id"]) == list(base["entity_id"]) + list(seed["entity_id"])
+    assert dict(zip(default["entity_id"], default["parent"]))["grok-1"] == "grok"
+    assert set(default.attrs["sources"]) == {str(BASE), str(SEED)}
 
 
 @pytest.fixture(scope="module")
 def gazetteer():
-    return newskit.load_gazetteer(BASE, rules_path=BASE_RULES)
+    return newskit.entities.load_base_gazetteer()
 
 
 @pytest.mark.parametrize("lang,text,expected", [

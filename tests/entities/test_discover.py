@@ -150,3 +150,23 @@ def test_seed_corpus_has_no_noise():
     # the shipped gazetteer covers the five seed articles: nothing left to report
     # (candidate_entities still lists 'Audio' and 'Mixture-of-Experts')
     assert len(discover_entities(newskit.load_corpus(NEWS.parents[2].parent / "data"))) == 0
+
+
+@pytest.mark.parametrize("lang, texts, found, absent", [
+    # a known name inside a longer institution name: the whole name is proposed
+    # (Indonesia is in the base gazetteer; Universitas opens an institution's name)
+    ("id", ["Peneliti dari Universitas Indonesia menolak rencana itu."], "Universitas Indonesia", "Indonesia"),
+    # ... also after a sentence-opening word ("Data" is the word 'data')
+    ("id", ["Data Asosiasi Dagang Indonesia menunjukkan kenaikan."], "Asosiasi Dagang Indonesia", "Data Asosiasi Dagang"),
+    # ... and before an organisation suffix or a place word
+    ("de", ["Die Beteiligung der Softbank Group wurde bekannt."], "Softbank Group", "Softbank"),
+    # a German title compound: the firm before -Gründer, the person after it
+    ("de", ["Gestern sprach der Zalvo-Gründer Quorvin Talbek in Berlin."], "Quorvin Talbek", "Zalvo-Gründer Quorvin Talbek"),
+    # the noun after a genitive is no part of the name (Talbeks Firma → Talbeks → Talbek)
+    ("de", ["Quorvin Talbek lachte.", "Dann sagte Talbeks Firma nichts."], "Quorvin Talbek", "Talbeks Firma"),
+    # a company's short form opening a sentence is confirmed by its full name
+    ("en", ["The regulator fined Zalvo AI on Monday.", "Zalvo said it would appeal."], "Zalvo", "Zalvo AIs"),
+])
+def test_names_around_known_names_and_titles(lang, texts, found, absent):
+    table = discover_entities(tiny_corpus([(lang, t) for t in texts]))
+    assert found in surfaces(table, lang) and absent not in surfaces(table, lang)

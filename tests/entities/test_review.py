@@ -31,21 +31,41 @@ def copied_gazetteer(tmp_path_factory) -> Path:
     return folder / "entities.csv"
 
 
-@pytest.mark.parametrize("mode", [
-    # extend: base + extra, every default rule kept
+def test_a_copy_alone_is_refused_not_silently_poorer(copied_gazetteer):
+    # Before the base gazetteer, the copy alone lost the 27 rules (Musk 150
+    # mentions instead of 156).  Now the project's file rolls its versions up
+    # to base families (grok-1 → grok), so the copy alone fails loudly.
+    with pytest.raises(newskit.CorpusError, match="parent 'grok' is not an entity_id"), \
+            pytest.warns(UserWarning, match="no matching rules apply"):
+        newskit.load_gazetteer(copied_gazetteer, extends=None)
+
+
+@pytest.mark.parametrize("how", [
+    # load_gazetteer: a file extends the default gazetteer (base + project) by default
+    "load",
+    # extend: default + extra, every default rule kept
     "extend",
-    # replace with a full copy: all its entities exist, so all default rules still apply
+    # replace with a full copy: its entities plus the base families they roll up to;
+    # every rule of those entities still applies (the base's other rules go, with a warning)
     "replace",
 ])
-def test_combined_copy_keeps_the_rules(copied_gazetteer, mode):
-    # the copy alone loses the 27 rules (Musk 150 mentions); combined it keeps them (156)
-    assert musk_mentions(newskit.load_gazetteer(copied_gazetteer)) == 150
-    assert musk_mentions(combine_gazetteers(None, copied_gazetteer, mode=mode)) == 156
+def test_combined_copy_keeps_the_rules(copied_gazetteer, how):
+    if how == "load":
+        gazetteer = newskit.load_gazetteer(copied_gazetteer)
+    elif how == "extend":
+        gazetteer = combine_gazetteers(None, copied_gazetteer)
+    else:
+        with pytest.warns(UserWarning, match="drops"):
+            gazetteer = combine_gazetteers(None, copied_gazetteer, mode="replace")
+        assert {"grok", "gpt", "claude", "llama"} <= set(gazetteer["entity_id"])
+    assert musk_mentions(gazetteer) == 156
 
 
 def test_replace_warns_about_rules_it_must_drop():
-    # the small gazetteer lacks the bylines' entities: their rules go, with a warning
-    with pytest.warns(UserWarning, match="drops 16 matching rule"):
+    # the small gazetteer lacks the bylines' entities and every base entity:
+    # their rules go, with a warning (16 rules of the project's file + 107
+    # entity rules of the shipped base = 123; the global suffix rules stay)
+    with pytest.warns(UserWarning, match="drops 123 matching rule"):
         combined = combine_gazetteers(None, ROOT / "tests" / "data" / "entities_small.csv", mode="replace")
     assert len(combined) == 6 and any(r.kind == "suffix" for r in combined.attrs["rules"])
 
@@ -79,8 +99,8 @@ def test_review_loop(discovered, news_gazetteer, tmp_path):
     assert merged.at["jensen-huang", "aliases_ja"] == "ジェンスン・フアン|フアン"
     assert merged.at["indonesia", "wikidata"] == "Q252"
     assert "Huang" not in merged.at["jensen-huang", "aliases_id"].split("|")
-    # the written file loads back with the rules beside it
-    assert len(newskit.load_gazetteer(out).attrs["rules"]) == len(news_gazetteer.attrs["rules"])
+    # the written file loads back alone with the rules beside it
+    assert len(newskit.load_gazetteer(out, extends=None).attrs["rules"]) == len(news_gazetteer.attrs["rules"])
 
 
 def test_review_appends_to_an_existing_entity(news_gazetteer, tmp_path):
@@ -99,3 +119,18 @@ def test_review_sheet_errors(news_gazetteer, tmp_path):
                    "surface": "X1"}]).to_csv(sheet, index=False)
     with pytest.raises(newskit.CorpusError, match="line 2"):
         merge_entities(news_gazetteer, sheet)
+
+
+def test_review_on_the_default_writes_only_what_the_base_lacks(tmp_path):
+    # merging into the default gazetteer writes the project's rows and the new
+    # ones, not the 778 base rows again (they come back when the file is loaded)
+    sheet = tmp_path / "review.csv"
+    pd.DataFrame([{"accept": "y", "entity_key": "kenta-morishita", "label": "Kenta Morishita", "type": "PERSON",
+                   "lang": "en", "surface": "Kenta Morishita"}]).to_csv(sheet, index=False)
+    out = tmp_path / "mine" / "entities.csv"
+    merge_entities(None, sheet, out=out)
+    written = pd.read_csv(out, dtype=str, keep_default_na=False)
+    project = pd.read_csv(ROOT / "data" / "entities.csv", dtype=str, keep_default_na=False)
+    assert list(written["entity_id"]) == [*project["entity_id"], "kenta-morishita"]
+    reloaded = newskit.load_gazetteer(out, extends="base")
+    assert "kenta-morishita" in set(reloaded["entity_id"]) and "japan" in set(reloaded["entity_id"])

@@ -5,7 +5,8 @@ must work from the repository root: the notebook may not hard-code the
 project's doc_ids or terms, and must write its tables to the folder's own
 ``processed/`` and its figures to its own ``reports/figures/`` (never over
 the project corpus's outputs).  Notebooks that do not exist yet are
-skipped, so the test can name the whole series.
+skipped, so the test can name the whole series.  A case may name its own
+corpus (``data_dir``): notebook 10 runs on the held-out set tests/data/discovery.
 """
 
 from __future__ import annotations
@@ -36,6 +37,10 @@ CASES = {
                     "02-zipf.png", "02-where-terms-occur.png"),
     },
     "03": {"tables": (), "figures": ()},
+    # the held-out set: three shared stories in 3–4 languages, eight single ones
+    "10": {"tables": ("10-stories.csv", "10-facts.csv", "10-fact-matrix.csv", "10-unique-facts.csv",
+                      "10-conflicts.csv"),
+           "figures": ("10-fact-matrix.png",), "data_dir": "tests/data/discovery"},
 }
 
 #: Inserted before the notebook's first cell (the file on disk is untouched):
@@ -87,9 +92,12 @@ def test_notebook_runs_on_example_corpus(prefix: str, tmp_path: Path, monkeypatc
     nbformat.write(nb, probed)
     output = tmp_path / f"{source.stem}-examples.ipynb"
 
+    expected = CASES[prefix]
+    data_dir = expected.get("data_dir", DATA_DIR)
+    processed, figures_folder = ROOT / data_dir / "processed", ROOT / data_dir / "reports" / "figures"
     start = time.time() - 0.01  # file times use a coarse clock: allow for its last tick
     papermill.execute_notebook(
-        str(probed), str(output), parameters={"DATA_DIR": DATA_DIR},
+        str(probed), str(output), parameters={"DATA_DIR": data_dir},
         kernel_name="python3", cwd=str(ROOT), progress_bar=False, execution_timeout=300,
     )
 
@@ -97,15 +105,14 @@ def test_notebook_runs_on_example_corpus(prefix: str, tmp_path: Path, monkeypatc
     assert output_problems(executed) == []
     # papermill marks the run as finished without an exception
     assert executed.metadata["papermill"]["exception"] in (None, False)
-    expected = CASES[prefix]
-    tables = written_since(PROCESSED, f"{prefix}-*.csv", start)
-    figures = written_since(FIGURES, f"{prefix}-*.png", start)
+    tables = written_since(processed, f"{prefix}-*.csv", start)
+    figures = written_since(figures_folder, f"{prefix}-*.png", start)
     assert set(expected["tables"]) <= tables if expected["tables"] else tables, (
-        f"tables written to {PROCESSED}: {sorted(tables)}")
+        f"tables written to {processed}: {sorted(tables)}")
     assert set(expected["figures"]) <= figures if expected["figures"] else figures, (
-        f"figures written to {FIGURES}: {sorted(figures)}")
+        f"figures written to {figures_folder}: {sorted(figures)}")
     # every table has its versions sidecar (written by newskit.write_table)
-    assert all((PROCESSED / name).with_name(f"{Path(name).stem}.meta.json").is_file() for name in tables)
+    assert all((processed / name).with_name(f"{Path(name).stem}.meta.json").is_file() for name in tables)
 
 
 @pytest.mark.parametrize("marker", [None])

@@ -152,3 +152,22 @@ def test_term_coverage_empty_term(toy_tokens):
     # an empty term would be contained in every token
     with pytest.raises(ArgumentError, match="non-empty"):
         term_coverage(toy_tokens, "  ")
+
+
+@pytest.mark.parametrize("story_id, expected", [
+    # None: the story with the most documents (ties: the first in corpus order)
+    (None, "story-002"),
+    # a story the table has
+    ("story-001", "story-001"),
+])
+def test_resolve_story(story_id, expected):
+    from newskit.notebook import resolve_story
+    stories = pd.DataFrame({"doc_id": ["a", "b", "c", "d"], "story_id": ["story-001", "story-002", "story-002", "story-003"]})
+    assert resolve_story(stories, story_id) == expected
+
+
+def test_resolve_story_refuses_an_unknown_story():
+    from newskit.notebook import resolve_story
+    stories = pd.DataFrame({"doc_id": ["a"], "story_id": ["story-001"]})
+    with pytest.raises(ArgumentError, match="unknown story 'story-009'.*story-001 \\(1 docs\\)"):
+        resolve_story(stories, "story-009")

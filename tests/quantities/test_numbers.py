@@ -147,8 +147,8 @@ JA_CASES = [
     ("株主訴訟の1つは", []),
     # "one of …" with a person counter and spaces
     ("エンジニアの 1 人である", []),
-    # fraction 5分の1
-    ("5分の1", []),
+    # fraction 5分の1: a share of one fifth (was skipped before fractions were read)
+    ("5分の1", [("5分の1", "percent", 20.0, "%")]),
     # section number at the start of a line
     ("1. マスクは人材", []),
     # kanji in a company name

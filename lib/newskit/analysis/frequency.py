@@ -16,6 +16,13 @@ and articles of different lengths and languages can be compared.
 
 Terms are compared exactly as the tokenizer wrote them (no case folding here):
 normalising lemmas is the tokenizer's job, and doing it twice hides its bugs.
+
+One entity written two ways (イーロン・マスク and マスク氏, Musk and Musks) can
+be counted as one term: pass ``entities=`` a mention table
+(:func:`newskit.find_mentions`: ``doc_id, para_id, start, end, label``) and
+the tokens a mention covers count once, as the entity's label, whether or not
+they are content words (a name is always a term); tokens a mention only
+partly covers (``Tesla`` inside ``Tesla-Aktionäre``) keep their own term.
 """
 
 from __future__ import annotations
@@ -27,7 +34,8 @@ import pandas as pd
 
 from newskit.errors import ArgumentError
 
-__all__ = ["GroupBy", "NON_WORD_POS", "PER_TOKENS", "check_columns", "count_bigrams", "count_terms", "finish_term_counts",
+__all__ = ["GroupBy", "NON_WORD_POS", "PER_TOKENS", "check_columns", "count_bigrams", "count_terms", "entity_cover",
+           "finish_term_counts",
            "frequencies_for_wordcloud", "group_columns", "head_per_group", "rank_frequency", "select_doc", "select_terms",
            "sort_counts", "top_terms"]
 
@@ -71,17 +79,38 @@ def select_doc(tokens: pd.DataFrame, doc_id: str) -> pd.DataFrame:
     return doc
 
 
+def entity_cover(tokens: pd.DataFrame, entities: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """Per token: the label of the mention that covers it whole (else NA),
+    and whether it is that mention's first token."""
+    check_columns(tokens, ["doc_id", "para_id", "start", "end"])
+    check_columns(entities, ["doc_id", "para_id", "start", "end", "label"], "mentions")
+    left = pd.DataFrame({"doc": tokens["doc_id"].astype(str), "para": tokens["para_id"].astype("int64"),
+                         "start": tokens["start"].astype("int64"), "end": tokens["end"].astype("int64"),
+                         "row": range(len(tokens))}).sort_values("start", kind="stable")
+    right = pd.DataFrame({"doc": entities["doc_id"].astype(str), "para": entities["para_id"].astype("int64"),
+                          "m_start": entities["start"].astype("int64"), "m_end": entities["end"].astype("int64"),
+                          "label": entities["label"].astype(str)}).sort_values("m_start", kind="stable")
+    joined = pd.merge_asof(left, right, left_on="start", right_on="m_start", by=["doc", "para"],
+                           direction="backward").sort_values("row")
+    covered = (joined["end"] <= joined["m_end"]).to_numpy()
+    label = pd.Series(joined["label"].where(covered).to_numpy(), index=tokens.index)
+    first = pd.Series(covered & (joined["start"] == joined["m_start"]).to_numpy(), index=tokens.index)
+    return label, first
+
+
 def select_terms(
     tokens: pd.DataFrame,
     by: GroupBy = "doc_id",
     column: str = "lemma",
     content_only: bool = True,
     carry: Sequence[str] = (),
+    entities: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Return the countable tokens as group columns + ``carry`` + ``term``.
 
-    This is the single definition of "a term" (see the module docstring); the
-    original index is kept so callers can join back to the token table.
+    This is the single definition of "a term" (see the module docstring,
+    also for ``entities``); the original index is kept so callers can join
+    back to the token table.
     """
     keys = group_columns(by)
     needed = [*keys, *carry, column, "pos"]
@@ -95,6 +124,10 @@ def select_terms(
     keep = (term != "") & ~tokens["pos"].isin(NON_WORD_POS)
     if content_only:
         keep &= tokens["is_content"].fillna(False).astype(bool)
+    if entities is not None:
+        label, first = entity_cover(tokens, entities)
+        term = term.mask(label.notna(), label)
+        keep = (keep & label.isna()) | first
     selected = tokens.loc[keep, list(dict.fromkeys([*keys, *carry]))].copy()
     selected["term"] = term[keep]
     return selected
@@ -113,9 +146,13 @@ def count_terms(
     by: GroupBy = "doc_id",
     column: str = "lemma",
     content_only: bool = True,
+    *,
+    entities: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Count terms per group as a long table: group columns, ``term``, ``count``
-    and ``rel_freq`` (per 1,000 counted tokens of the group).
+    and ``rel_freq`` (per 1,000 counted tokens of the group); with
+    ``entities`` (a mention table) each mention counts once as its entity's
+    label (see the module docstring).
 
     A long table (rather than a wide doc × term matrix) stays small for sparse
     vocabularies and feeds straight into plotting and merging.  Group by any
@@ -123,7 +160,7 @@ def count_terms(
     column merged in from the document table, or ``None`` for the whole corpus.
     """
     keys = group_columns(by)
-    terms = select_terms(tokens, keys, column, content_only)
+    terms = select_terms(tokens, keys, column, content_only, entities=entities)
     counts = terms.groupby([*keys, "term"], sort=False).size().rename("count").reset_index()
     return finish_term_counts(counts, keys)
 
@@ -148,11 +185,13 @@ def top_terms(
     by: GroupBy = "doc_id",
     column: str = "lemma",
     content_only: bool = True,
+    *,
+    entities: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The ``n`` most frequent terms per group (ties broken by term, so the cut
-    is reproducible); same columns as :func:`count_terms`."""
+    is reproducible); same columns as :func:`count_terms` (``entities`` too)."""
     keys = group_columns(by)
-    return head_per_group(count_terms(tokens, keys, column, content_only), keys, n)
+    return head_per_group(count_terms(tokens, keys, column, content_only, entities=entities), keys, n)
 
 
 def head_per_group(table: pd.DataFrame, keys: list[str], n: int) -> pd.DataFrame:

@@ -9,7 +9,13 @@ survive translation unchanged in meaning but not in spelling:
 * **quantities** (normalised values, so 60億 = 6 Milliarden = 6 miliar),
 * **quotations** (a quoted passage present on one side only),
 * **length** (a paragraph far shorter than its counterpart lost sentences),
-* **whole paragraphs** with no counterpart (1–0 / 0–1 matches).
+* **sentences** with no counterpart inside two aligned body paragraphs
+  (:mod:`newskit.crosslingual.sentences`), so a deleted sentence that names
+  nothing and counts nothing is found too,
+* **whole paragraphs** with no counterpart (1–0 / 0–1 matches), and
+  paragraphs a version **moved** (:mod:`newskit.crosslingual.moves`: two
+  swapped paragraphs are one "moved" match each, not two wrong pairs that
+  seem to miss each other's facts).
 
 Notational differences therefore never raise a flag; a flag means the other
 version states a fact this one does not.
@@ -26,6 +32,8 @@ from functools import lru_cache
 import pandas as pd
 
 from newskit.crosslingual.align import ALIGNED_KINDS, align_paragraphs
+from newskit.crosslingual.moves import MOVED, find_moves
+from newskit.crosslingual.sentences import missing_sentences
 from newskit.entities.mentions import find_mentions
 from newskit.errors import ArgumentError, CorpusError
 from newskit.io.corpus import Corpus, document_lengths
@@ -45,7 +53,9 @@ MIN_CHARS_FOR_LENGTH = 60
 AUDIT_COLUMNS = ["doc_a", "doc_b", "para_a", "para_b", "match", "flag", "reason",
                  "entities_only_a", "entities_only_b", "entities_shared",
                  "numbers_only_a", "numbers_only_b", "numbers_shared",
-                 "quotes_a", "quotes_b", "length_ratio"]
+                 "quotes_a", "quotes_b", "length_ratio", "sentences_only_a", "sentences_only_b"]
+#: Characters of a missing sentence quoted in the reason.
+QUOTED_CHARS = 60
 
 
 def fill_facts(corpus: Corpus, mentions: pd.DataFrame | None,
@@ -112,7 +122,8 @@ def collect_facts(corpus: Corpus, mentions: pd.DataFrame, numbers: pd.DataFrame)
     columns = ["doc_id", "para_id", "text", "kind"]
     for doc_id, para_id, text, kind in corpus.paragraphs[columns].itertuples(index=False):
         facts[(doc_id, int(para_id))] = {"entities": set(), "numbers": Counter(), "kinds": {str(kind)},
-                                         "quotes": count_quotations(text, langs[doc_id]), "chars": len(text)}
+                                         "quotes": count_quotations(text, langs[doc_id]), "chars": len(text),
+                                         "text": text}
     for doc_id, para_id, entity in mentions[["doc_id", "para_id", "entity_id"]].itertuples(index=False):
         facts[(doc_id, int(para_id))]["entities"].add(entity)
     columns = ["doc_id", "para_id", "value", "kind", "unit"]
@@ -127,7 +138,7 @@ def merge_facts(facts: dict, doc_id: str, para_ids: tuple[int, ...]) -> dict:
     return {"entities": set().union(*(p["entities"] for p in parts)),
             "numbers": sum((p["numbers"] for p in parts), Counter()),
             "quotes": sum(p["quotes"] for p in parts), "chars": sum(p["chars"] for p in parts),
-            "kinds": set().union(*(p["kinds"] for p in parts))}
+            "kinds": set().union(*(p["kinds"] for p in parts)), "text": " ".join(p["text"] for p in parts)}
 
 
 def judge_pair(a: dict, b: dict, share_ratio: float, names: tuple[str, str]) -> list[str]:
@@ -156,23 +167,50 @@ def text_totals(corpus: Corpus) -> dict[str, int]:
     return document_lengths(corpus, ALIGNED_KINDS).to_dict()
 
 
+def _quoted(sentence: str) -> str:
+    """A sentence for a reason: its start, in guillemets."""
+    return f"«{sentence[:QUOTED_CHARS]}{'…' if len(sentence) > QUOTED_CHARS else ''}»"
+
+
+def _reasons(kind: str, pair: tuple[dict, dict], ratio: float, docs: tuple[str, str],
+             missing: tuple[list[str], list[str]]) -> list[str]:
+    """Why one match is flagged (see the module docstring)."""
+    (a, b), (doc_a, doc_b) = pair, docs
+    if kind == MOVED:
+        where = f"moved: {doc_a} ¶{min(a['paras'])} is ¶{min(b['paras'])} of {doc_b} (paragraph order differs)"
+        return [where, *judge_pair(a, b, ratio, docs)]
+    if not a["paras"] or not b["paras"]:
+        return [f"paragraph only in {doc_b if not a['paras'] else doc_a}"]
+    reasons = judge_pair(a, b, ratio, docs)
+    if any("much shorter" in r for r in reasons):
+        return reasons  # sentences are missing already; which one, the sentence split cannot tell reliably
+    for sentences, doc in zip(missing, docs):
+        reasons += [f"sentence only in {doc}: {_quoted(s)}" for s in sentences]
+    return reasons
+
+
 def audit_pair(corpus: Corpus, doc_a: str, doc_b: str, facts: dict, anchors: pd.DataFrame,
                totals: dict[str, int]) -> list[dict]:
     """Audit rows for every aligned paragraph pair of two documents
     (``totals``: :func:`text_totals` of the corpus, computed once)."""
+    alignment = align_paragraphs(corpus, doc_a, doc_b, anchors)
+    matches = [(m.para_a, m.para_b, m.match) for m in alignment.itertuples(index=False)]
     rows = []
-    for match in align_paragraphs(corpus, doc_a, doc_b, anchors).itertuples(index=False):
-        a, b = merge_facts(facts, doc_a, match.para_a), merge_facts(facts, doc_b, match.para_b)
+    for para_a, para_b, kind in find_moves(matches, facts, (doc_a, doc_b), (totals[doc_a], totals[doc_b])):
+        a = {**merge_facts(facts, doc_a, para_a), "paras": para_a}
+        b = {**merge_facts(facts, doc_b, para_b), "paras": para_b}
         share_a, share_b = a["chars"] / totals[doc_a], b["chars"] / totals[doc_b]
         ratio = share_a / share_b if share_b else math.inf
-        if not match.para_a or not match.para_b:
-            side = doc_b if not match.para_a else doc_a
-            reasons = [f"paragraph only in {side}"]
-        else:
-            reasons = judge_pair(a, b, ratio, (doc_a, doc_b))
+        both_body = bool(para_a and para_b) and a["kinds"] == b["kinds"] == {"body"} and kind != MOVED
+        langs = (corpus.languages()[doc_a], corpus.languages()[doc_b])
+        missing = (missing_sentences(a["text"], b["text"], (totals[doc_a], totals[doc_b]), langs)
+                   if both_body else ([], []))
+        reasons = _reasons(kind, (a, b), ratio, (doc_a, doc_b), missing)
+        if not any(r.startswith("sentence only") for r in reasons):
+            missing = ([], [])  # none, or the length check already says sentences are missing
         rows.append({
-            "doc_a": doc_a, "doc_b": doc_b, "para_a": match.para_a, "para_b": match.para_b,
-            "match": match.match, "flag": bool(reasons), "reason": "; ".join(reasons),
+            "doc_a": doc_a, "doc_b": doc_b, "para_a": para_a, "para_b": para_b,
+            "match": kind, "flag": bool(reasons), "reason": "; ".join(reasons),
             "entities_only_a": sorted(a["entities"] - b["entities"]),
             "entities_only_b": sorted(b["entities"] - a["entities"]),
             "entities_shared": len(a["entities"] & b["entities"]),
@@ -181,6 +219,7 @@ def audit_pair(corpus: Corpus, doc_a: str, doc_b: str, facts: dict, anchors: pd.
             "numbers_shared": sum((a["numbers"] & b["numbers"]).values()),
             "quotes_a": a["quotes"], "quotes_b": b["quotes"],
             "length_ratio": round(ratio, 3) if math.isfinite(ratio) else None,
+            "sentences_only_a": missing[0], "sentences_only_b": missing[1],
         })
     return rows
 

@@ -8,7 +8,11 @@ quantities (value rounded to two significant digits + unit + kind, so
 
 Weights: binary presence × IDF, ``ln(N / df)``, so a name in every article
 (Musk, xAI in a corpus about xAI) weighs nothing and a name in two articles
-weighs most; rows are L2-normalised and compared by cosine similarity (one
+weighs most; a feature of a single document weighs :data:`SINGLE_WEIGHT` of
+its IDF (it links nothing, and at full weight in the norm it made a report
+with many facts of its own — a longer, more detailed article — look unlike its
+own story; left out altogether, two reports sharing one common name would look
+identical); rows are L2-normalised and compared by cosine similarity (one
 sparse product).  When ``published`` parses as a date, the similarity of two
 articles is multiplied by ``exp(-Δdays / window_days)``: reports of one event
 appear within days, so the same company in another month is another story.
@@ -48,6 +52,8 @@ STORY_COLUMNS = ["doc_id", "story_id", "n_docs", "score"]
 STORY_QUANTITY_KINDS = frozenset({"currency", "percent", "amount", "count"})
 #: Counts below this are too common to identify an event (3 people, 2 models).
 MIN_COUNT_FEATURE = 10
+#: Share of its IDF a feature of one document keeps (see the module docstring).
+SINGLE_WEIGHT = 0.35
 
 
 def _round_value(value: float) -> str:
@@ -77,12 +83,12 @@ def document_features(corpus: Any, *, mentions: pd.DataFrame | None = None, quan
 
 def _weighted_matrix(doc_ids: list[str], pairs: pd.DataFrame) -> sparse.csr_matrix:
     """Documents × features, presence × IDF, rows L2-normalised."""
-    features = sorted(set(pairs["feature"]))
-    column = {f: j for j, f in enumerate(features)}
     row = {d: i for i, d in enumerate(doc_ids)}
     pairs = pairs[pairs["doc_id"].isin(row)]
     df = pairs.groupby("feature")["doc_id"].nunique()
-    idf = {f: math.log(len(doc_ids) / n) for f, n in df.items()}
+    features = sorted(set(pairs["feature"]))
+    column = {f: j for j, f in enumerate(features)}
+    idf = {f: math.log(len(doc_ids) / n) * (SINGLE_WEIGHT if n == 1 else 1.0) for f, n in df.items()}
     data = [idf[f] for f in pairs["feature"]]
     matrix = sparse.csr_matrix((data, ([row[d] for d in pairs["doc_id"]], [column[f] for f in pairs["feature"]])),
                                shape=(len(doc_ids), max(len(features), 1)))

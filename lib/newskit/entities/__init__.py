@@ -12,6 +12,7 @@ _EXPORTS = {
     "combine_gazetteers": "combine",
     "discover_entities": "discover",
     "link_entities": "discover",
+    "load_base_gazetteer": "gazetteer",
     "load_default_gazetteer": "gazetteer",
     "load_gazetteer": "gazetteer",
     "assign_entity_keys": "link",

@@ -152,7 +152,7 @@ def candidate_entities(corpus: Any, *, kinds: Iterable[str] | None = TEXT_KINDS,
     for doc_id, para_id, text in select_paragraphs(corpus, kinds)[["doc_id", "para_id", "text"]].itertuples(index=False):
         lang = look_up_language(langs, doc_id)
         spans = [(m.start, m.end) for m in find_mentions_in_text(text, lang, matcher)]
-        known = matcher.languages[lang].entity_of if lang in matcher.languages else {}
+        known = matcher.aliases.get(lang, {})
         for term, start, end in extract_candidates(mask_spans(text, spans), lang):
             if term in known or any(p.fullmatch(term) for p in matcher.ignore):
                 continue

@@ -1,12 +1,11 @@
-"""Combine a project's own gazetteer with the shipped one without losing the
-matching rules.
+"""Combine gazetteers explicitly, without losing the matching rules.
 
-Why: ``load_gazetteer("my/entities.csv")`` reads only that file and the
-``entity_rules.csv`` beside it.  A researcher who copies ``entities.csv`` to
-add three names silently loses every rule of the default gazetteer (the
-honorific 氏, the genitive s, "X" contexts…): Musk drops from 156 to 150
-mentions on the seed articles.  :func:`combine_gazetteers` makes the choice
-explicit:
+Why: a researcher who copies ``entities.csv`` to add three names, and loads
+the copy alone, loses every rule of the default gazetteer (the honorific 氏,
+the genitive s, "X" contexts…): Musk dropped from 156 to 150 mentions on the
+seed articles.  :func:`newskit.entities.gazetteer.load_gazetteer` therefore
+extends the default gazetteer by default; :func:`combine_gazetteers` makes
+the choice explicit for tables already in memory:
 
 ``mode="extend"`` (the safe default)
     every base entity and rule stays; extra rows are added; an extra row with
@@ -14,40 +13,48 @@ explicit:
     parent of the extra row win where they are filled in); the extra rules are
     added after the base rules.
 ``mode="replace"``
-    only the extra entities are kept; the base rules that still apply are kept
-    (the global ones such as suffixes, and those of entities still present),
-    and a :class:`UserWarning` names every base rule that had to go.
+    only the extra entities are kept, plus the base families their parents
+    name (a project row ``grok-1`` rolls up to the base's ``grok``); the base
+    rules that still apply are kept (the global ones such as suffixes, and
+    those of entities still present), and a :class:`UserWarning` names every
+    base rule that had to go.
 
-The result is validated exactly as :func:`load_gazetteer` validates a
-file (it is written to a temporary folder and loaded back), so a clash such as
-one alias for two entities fails here, naming the entity.
+The result is validated exactly as a loaded file (:func:`assemble_gazetteer`),
+so a clash such as one alias for two entities fails here, naming the entity.
 """
 
 from __future__ import annotations
 
-import tempfile
 import warnings
 from pathlib import Path
 
 import pandas as pd
 
-from newskit.entities.gazetteer import load_gazetteer
+from newskit.entities.gazetteer import (
+    GAZETTEER_COLUMNS,
+    GazetteerLayer,
+    assemble_gazetteer,
+    extend_rows,
+    load_default_gazetteer,
+    read_gazetteer_layer,
+)
+from newskit.entities.schema import ALIAS_COLUMNS
 from newskit.errors import ArgumentError
 
 __all__ = ["GAZETTEER_COLUMNS", "RULE_COLUMNS", "combine_gazetteers", "load_any_gazetteer", "rules_frame",
-           "write_gazetteer"]
+           "validate_gazetteer", "write_gazetteer"]
 
-GAZETTEER_COLUMNS = ["entity_id", "label", "type", "wikidata", "parent",
-                     "aliases_ja", "aliases_de", "aliases_id", "aliases_en", "note"]
 RULE_COLUMNS = ["lang", "kind", "entity_id", "alias", "pattern", "note"]
-ALIAS_COLUMNS = [c for c in GAZETTEER_COLUMNS if c.startswith("aliases_")]
 MODES = ("extend", "replace")
 
 
 def load_any_gazetteer(gazetteer: pd.DataFrame | str | Path | None) -> pd.DataFrame:
-    """A gazetteer table from a table, a CSV path or None (the default)."""
-    if gazetteer is None or isinstance(gazetteer, (str, Path)):
-        return load_gazetteer(gazetteer)
+    """A gazetteer table from a table, a CSV path (the file with the rules
+    beside it, nothing else) or None (the default gazetteer)."""
+    if gazetteer is None:
+        return load_default_gazetteer()
+    if isinstance(gazetteer, (str, Path)):
+        return assemble_gazetteer([read_gazetteer_layer(gazetteer)])
     if not isinstance(gazetteer, pd.DataFrame):
         raise ArgumentError(f"gazetteer must be a table or a CSV path, got {type(gazetteer).__name__}")
     return gazetteer
@@ -60,40 +67,43 @@ def rules_frame(gazetteer: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=RULE_COLUMNS)
 
 
-def _merge_aliases(old: str, new: str) -> str:
-    """Union of two "|"-separated alias cells, first-seen order kept."""
-    parts = [a.strip() for cell in (old, new) for a in str(cell).split("|") if a.strip()]
-    return "|".join(dict.fromkeys(parts))
+def as_layer(gazetteer: pd.DataFrame | str | Path | None) -> GazetteerLayer:
+    """A table (rules in its attrs), a CSV path (read, not yet checked
+    against other layers) or None (the default gazetteer) as a layer."""
+    if isinstance(gazetteer, (str, Path)):
+        return read_gazetteer_layer(gazetteer)
+    table = load_any_gazetteer(gazetteer)
+    path = table.attrs.get("path")
+    return GazetteerLayer(table, rules_frame(table), Path(path) if path else None, None)
 
 
-def _extend_rows(base: pd.DataFrame, extra: pd.DataFrame) -> pd.DataFrame:
-    """Base rows, extended or followed by the extra rows."""
-    table = base.reindex(columns=GAZETTEER_COLUMNS, fill_value="").fillna("").astype(str).copy()
-    position = {eid: i for i, eid in enumerate(table["entity_id"])}
-    added = []
-    for row in extra.reindex(columns=GAZETTEER_COLUMNS, fill_value="").fillna("").astype(str).to_dict("records"):
-        i = position.get(row["entity_id"])
-        if i is None:
-            added.append(row)
-            continue
-        for column in GAZETTEER_COLUMNS[1:]:
-            if column in ALIAS_COLUMNS:
-                table.iat[i, table.columns.get_loc(column)] = _merge_aliases(table.iat[i, table.columns.get_loc(column)], row[column])
-            elif row[column]:
-                table.iat[i, table.columns.get_loc(column)] = row[column]
-    return pd.concat([table, pd.DataFrame(added, columns=GAZETTEER_COLUMNS)], ignore_index=True)
-
-
-def _kept_rules(base: pd.DataFrame, table: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+def _kept_rules(base: GazetteerLayer, table: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     """Base rules still valid for a replacing gazetteer (global, or of an
     entity and alias it still has), and the dropped ones."""
-    rules = rules_frame(base)
+    rules = base.rules.reindex(columns=RULE_COLUMNS, fill_value="")
     aliases = {row["entity_id"]: {a for c in ALIAS_COLUMNS for a in str(row[c]).split("|") if a}
                for row in table.to_dict("records")}
     keep = pd.Series([eid == "" or (eid in aliases and (not alias or alias in aliases[eid]))
                       for eid, alias in zip(rules["entity_id"], rules["alias"])], index=rules.index, dtype=bool)
     dropped = [f"{r.kind} {r.entity_id} {r.pattern!r}" for r in rules[~keep].itertuples()]
     return rules[keep], dropped
+
+
+def with_parents(table: pd.DataFrame, base: pd.DataFrame) -> pd.DataFrame:
+    """``table`` plus the base rows its parent chains need (families a
+    replacing gazetteer rolls up to without defining them)."""
+    base_rows = {row["entity_id"]: row for row in base.to_dict("records")}
+    have = set(table["entity_id"])
+    wanted = [p for p in table["parent"] if p and p not in have]
+    added = []
+    while wanted:
+        parent = wanted.pop()
+        if parent in have or parent not in base_rows:
+            continue
+        have.add(parent)
+        added.append(base_rows[parent])
+        wanted.append(base_rows[parent].get("parent", ""))
+    return extend_rows(table, pd.DataFrame(added, columns=list(base.columns))) if added else table
 
 
 def write_gazetteer(table: pd.DataFrame, rules: pd.DataFrame, folder: Path) -> Path:
@@ -108,33 +118,30 @@ def write_gazetteer(table: pd.DataFrame, rules: pd.DataFrame, folder: Path) -> P
 
 
 def validate_gazetteer(table: pd.DataFrame, rules: pd.DataFrame) -> pd.DataFrame:
-    """Load ``table`` + ``rules`` back through :func:`load_gazetteer`
-    (every check it makes), returning the loaded table with its rules."""
-    with tempfile.TemporaryDirectory(prefix="newskit-gazetteer-") as tmp:
-        path = write_gazetteer(table, rules, Path(tmp))
-        loaded = load_gazetteer(path)
-    loaded.attrs.pop("path", None)
-    return loaded
+    """``table`` + ``rules`` checked as a loaded file is (every check of
+    :func:`assemble_gazetteer`), returned with its rules."""
+    frame = table.reindex(columns=GAZETTEER_COLUMNS, fill_value="").fillna("").astype(str)
+    return assemble_gazetteer([GazetteerLayer(frame, rules.reindex(columns=RULE_COLUMNS, fill_value=""),
+                                              None, None)])
 
 
 def combine_gazetteers(base: pd.DataFrame | str | Path | None, extra: pd.DataFrame | str | Path, *,
                        mode: str = "extend") -> pd.DataFrame:
-    """One gazetteer from a base (None: the shipped one) and a project's own
-    (see the module docstring for ``mode``); returned loaded and validated,
-    its rules in ``attrs["rules"]``."""
+    """One gazetteer from a base (None: the default gazetteer, i.e. the
+    shipped base extended by the project's file) and another one (see the
+    module docstring for ``mode``); returned validated, its rules in
+    ``attrs["rules"]``."""
     if mode not in MODES:
         raise ArgumentError(f"mode must be one of {', '.join(MODES)}, got {mode!r}")
-    base_table, extra_table = load_any_gazetteer(base), load_any_gazetteer(extra)
-    extra_rules = rules_frame(extra_table)
+    base_layer, extra_layer = as_layer(base), as_layer(extra)
     if mode == "extend":
-        table = _extend_rows(base_table, extra_table)
-        rules = pd.concat([rules_frame(base_table), extra_rules], ignore_index=True).drop_duplicates()
-        return validate_gazetteer(table, rules)
-    table = _extend_rows(extra_table.iloc[0:0], extra_table)
-    kept, dropped = _kept_rules(base_table, table)
+        return assemble_gazetteer([base_layer, extra_layer])
+    extra_table = extra_layer.table
+    table = with_parents(extend_rows(extra_table.iloc[0:0], extra_table), base_layer.table)
+    kept, dropped = _kept_rules(base_layer, table)
     if dropped:
         warnings.warn(f"replacing the gazetteer drops {len(dropped)} matching rule(s) of entities it no "
                       f"longer has: {'; '.join(dropped[:5])}{' …' if len(dropped) > 5 else ''}",
                       UserWarning, stacklevel=2)
-    rules = pd.concat([kept, extra_rules], ignore_index=True).drop_duplicates()
-    return validate_gazetteer(table, rules)
+    extra_rules = extra_layer.rules.reindex(columns=RULE_COLUMNS, fill_value="")
+    return validate_gazetteer(table, pd.concat([kept, extra_rules], ignore_index=True))

@@ -22,7 +22,7 @@ CUES_FILE = "discovery_cues.toml"
 DISCOVERY_LANGS = ("ja", "de", "id", "en")
 _LIST_KEYS = ("titles", "honorifics", "legal_forms", "org_suffixes", "place_preps", "place_words",
               "calendar", "vocabulary", "product_cues", "connectors", "place_suffixes",
-              "place_prefixes", "demonym_suffixes", "designation_heads")
+              "place_prefixes", "demonym_suffixes", "designation_heads", "org_heads")
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,7 @@ class Cues:
     place_prefixes: frozenset[str]
     demonym_suffixes: frozenset[str]
     designation_heads: frozenset[str]
+    org_heads: frozenset[str] = frozenset()
     keep_known_in_runs: bool = False
     dateline: str = ""
 

@@ -89,9 +89,32 @@ def _known_surfaces(gazetteer: pd.DataFrame) -> dict[str, set[str]]:
     return known
 
 
+#: The capitalised run right before a known name (words and connectors).
+RUN_BEFORE_RE = re.compile(r"((?:[A-ZÄÖÜÀ-Þ][\w\-.]*|[a-z]{1,4}) )+\Z")
+#: The word right after a known name.
+WORD_AFTER_RE = re.compile(r"\A ([A-ZÄÖÜÀ-Þ][\w\-]*)")
+
+
+def _inside_longer_name(text: str, span: tuple[int, int], cues: Cues) -> bool:
+    """A known name that is part of a longer one: after a run opened by an
+    institution word (Universitas Indonesia, Gericht der Europäischen Union),
+    or before an organisation suffix or a place word (Softbank Group,
+    Jakarta Pusat).  Left unmasked, discovery proposes the whole name."""
+    start, end = span
+    before = RUN_BEFORE_RE.search(text, max(0, start - 80), start)
+    if before is not None:
+        words = before.group().split()
+        heads = [k for k, w in enumerate(words) if w in cues.org_heads]
+        if heads and all(w[:1].isupper() or w in cues.connectors for w in words[heads[0]:]):
+            return True
+    after = WORD_AFTER_RE.match(text[end:end + 40])
+    return after is not None and (after.group(1) in cues.org_suffixes or after.group(1) in cues.place_words)
+
+
 def _masked_paragraphs(corpus: Any, gazetteer: pd.DataFrame, kinds: Iterable[str]) -> Iterable[tuple]:
     """``(doc_id, para_id, kind, lang, text, masked)`` with known mentions and
-    quantities blanked out (same length, so offsets hold)."""
+    quantities blanked out (same length, so offsets hold); a known name inside
+    a longer unknown one stays (:func:`_inside_longer_name`)."""
     kinds = list(kinds)
     mentions = find_mentions(corpus, kinds=kinds, gazetteer=gazetteer)
     spans = defaultdict(list)
@@ -103,7 +126,9 @@ def _masked_paragraphs(corpus: Any, gazetteer: pd.DataFrame, kinds: Iterable[str
         lang = langs[doc_id]
         if lang not in DISCOVERY_LANGS:
             continue
-        blank = spans[(doc_id, int(para_id))] + [(q.start, q.end) for q in extract_numbers(text, lang)]
+        cues = load_cues(lang)
+        known = [s for s in spans[(doc_id, int(para_id))] if not _inside_longer_name(text, s, cues)]
+        blank = known + [(q.start, q.end) for q in extract_numbers(text, lang)]
         chars = list(text)
         for start, end in blank:
             chars[start:end] = MASK * (end - start)
@@ -165,6 +190,9 @@ def _resolve_span(span: Span, lang: str, strong: set[str], known: set[str]) -> l
         # title's complement (Menteri … Informatika Budi Arie Setiadi)
         return [_sub_span(span, " ".join(words[-MAX_NAME_WORDS:]), span.votes)]
     if "initial-known" in span.flags:
+        heads = [k for k, w in enumerate(words) if k and w in load_cues(lang).org_heads]
+        if heads:  # "Data Asosiasi … Indonesia": the opener is a word, the name starts at its head
+            return [_sub_span(span, " ".join(words[heads[0]:]), span.votes)]
         rest = words[1:]
         while rest and rest[0].islower():
             rest = rest[1:]  # "Shares of Indosat" → "Indosat"
@@ -247,7 +275,20 @@ def _confirmed_surfaces(found: list[tuple], known: dict[str, set[str]]) -> dict[
     for lang, surface in single:
         if seen[(lang, surface)] >= MIN_REPEATS:
             strong[lang].add(surface)
+    for lang in list(strong):
+        strong[lang] |= _short_forms(strong[lang], load_cues(lang))
     return strong
+
+
+def _short_forms(surfaces: set[str], cues: Cues) -> set[str]:
+    """Company names without their suffix (Parlo AI → Parlo, Luminaris AI →
+    Luminaris): a sentence-initial short form is the company, not a word."""
+    short = set()
+    for surface in surfaces:
+        words = surface.split(" ")
+        if len(words) >= 2 and words[-1] in cues.org_suffixes:
+            short.add(" ".join(words[:-1]))
+    return short
 
 
 def _aggregate(found: list[tuple], known: dict[str, set[str]],

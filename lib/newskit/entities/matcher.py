@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
@@ -25,6 +25,7 @@ import pandas as pd
 from newskit.entities.gazetteer import index_aliases
 from newskit.entities.rules import CONTEXT_KINDS, EntityRule
 from newskit.entities.schema import ALIAS_COLUMNS
+from newskit.text.names import trie_pattern
 
 __all__ = ["CONTEXT_WINDOW", "LATIN", "KATAKANA", "Matcher", "check_context", "compile_matcher"]
 
@@ -59,36 +60,31 @@ class LanguageMatcher:
 
 @dataclass(frozen=True)
 class Matcher:
-    """A compiled gazetteer: one :class:`LanguageMatcher` per language."""
+    """A compiled gazetteer: one :class:`LanguageMatcher` per language,
+    compiled on first use (a regex over the ~2,000 aliases of one language
+    takes ~0.1 s to compile; a corpus in one language pays for one)."""
 
-    languages: dict[str, LanguageMatcher]
+    aliases: dict[str, dict[str, str]]
+    rules: tuple[EntityRule, ...]
     labels: dict[str, str]
     ignore: tuple[re.Pattern[str], ...]
+    types: dict[str, str] = field(default_factory=dict)
+    compiled: dict[str, LanguageMatcher] = field(default_factory=dict, compare=False, repr=False)
+
+    def scanner(self, lang: str) -> LanguageMatcher | None:
+        """The scanner of ``lang`` (None when no alias applies there)."""
+        found = self.compiled.get(lang)
+        if found is None and self.aliases.get(lang):
+            found = self.compiled[lang] = build_language_matcher(lang, self.aliases[lang], self.rules)
+        return found
 
 
 def build_trie_pattern(aliases: Iterable[str]) -> str:
-    """One regex for all aliases, shaped as a trie so the engine never tries
-    hundreds of alternatives per position; greedy optional tails make the
-    longest alias win and let it back off to a shorter one at a bad edge."""
-    trie: dict[str, dict] = {}
-    for alias in aliases:
-        node = trie
-        for char in alias:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return render_trie(trie, first=True)
-
-
-def render_trie(node: dict[str, dict], first: bool = False) -> str:
-    """Render one trie node; the left-edge check sits after the first char."""
-    branches = [
-        re.escape(char) + (LEFT_EDGE if first else "") + render_trie(child)
-        for char, child in sorted(node.items()) if char
-    ]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
+    """One regex for all aliases, shaped as a trie (see
+    :func:`newskit.text.names.trie_pattern`); the left-edge check sits after
+    each alias's first character, and greedy optional tails make the longest
+    alias win and let it back off to a shorter one at a bad edge."""
+    return trie_pattern(aliases, LEFT_EDGE)
 
 
 def select_rules(rules: Iterable[EntityRule], lang: str, kinds: Iterable[str]) -> list[EntityRule]:
@@ -125,8 +121,9 @@ def build_matcher(gazetteer: pd.DataFrame) -> Matcher:
     rules = tuple(gazetteer.attrs.get("rules", ()))
     index = index_aliases(gazetteer, gazetteer.attrs.get("path"))
     return Matcher(
-        languages={lang: build_language_matcher(lang, aliases, rules) for lang, aliases in index.items() if aliases},
+        aliases={lang: aliases for lang, aliases in index.items() if aliases}, rules=rules,
         labels=dict(zip(gazetteer["entity_id"], gazetteer["label"])),
+        types=dict(zip(gazetteer["entity_id"], gazetteer["type"])),
         ignore=tuple(re.compile(r.pattern) for r in rules if r.kind == "ignore_candidate"),
     )
 
@@ -137,7 +134,7 @@ _MATCHERS: dict[Any, Matcher] = {}
 def fingerprint_gazetteer(gazetteer: pd.DataFrame) -> tuple:
     """A hashable summary of everything the matcher depends on, so an edited
     or filtered gazetteer never reuses a stale compiled pattern."""
-    columns = ["entity_id", "label", *[c for c in ALIAS_COLUMNS if c in gazetteer.columns]]
+    columns = ["entity_id", "label", *[c for c in ("type", *ALIAS_COLUMNS) if c in gazetteer.columns]]
     rows = tuple(map(tuple, gazetteer[columns].to_numpy().tolist()))
     return rows, tuple(gazetteer.attrs.get("rules", ()))
 

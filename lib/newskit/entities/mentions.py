@@ -9,6 +9,9 @@ and its per-text twin :func:`find_mentions_in_text` scans one string.  The
 surface of a mention is the text as written, inflection included:
 ``text[start:end] == surface``.
 
+A dateline in capitals opening a paragraph (``JAKARTA —``, ``TOKIO.``) is a
+mention of the place its ordinary spelling names (:data:`DATELINE_RE`).
+
 Decisions kept as data (``data/entities.csv``, ``data/entity_rules.csv``):
 ``マスク氏`` is one Musk mention whose surface keeps 氏 (bare ``マスク`` counts
 too, except in mask-wearing contexts); a bare ``X`` is the social network
@@ -18,6 +21,7 @@ contexts); a bare ``Boring`` is the company only after a tunnel/Musk word.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
@@ -54,11 +58,11 @@ def find_mentions_in_text(text: str, lang: str, gazetteer: pd.DataFrame | Matche
     starting inside it can still be found."""
     check_language(lang)
     matcher = compile_matcher(gazetteer)
-    scanner = matcher.languages.get(lang)
+    scanner = matcher.scanner(lang)
     if scanner is None:
         return []
-    mentions: list[Mention] = []
-    pos = 0
+    mentions: list[Mention] = _dateline(text, scanner, matcher)
+    pos = mentions[0].end if mentions else 0
     while (match := scanner.pattern.search(text, pos)) is not None:
         alias = match.group("alias") or next(match.group(g) for g in scanner.glue_groups if match.group(g))
         eid = scanner.entity_of[alias]
@@ -69,6 +73,24 @@ def find_mentions_in_text(text: str, lang: str, gazetteer: pd.DataFrame | Matche
         else:
             pos = start + 1
     return mentions
+
+
+#: A dateline in capitals opening a paragraph ("JAKARTA —", "TOKIO.",
+#: "NEW YORK (Reuters) -"): wire style, not a different name.
+DATELINE_RE = re.compile(r"\A[^\S\n]*((?:[A-ZÄÖÜÀ-Þ][A-ZÄÖÜÀ-Þ'’\-]{2,})(?:[ ][A-ZÄÖÜÀ-Þ][A-ZÄÖÜÀ-Þ'’\-]+)*)"
+                         r"(?=[^\S\n]*(?:\([^)\n]{1,30}\)[^\S\n]*)?[—–\-.,:])")
+
+
+def _dateline(text: str, scanner: Any, matcher: Matcher) -> list[Mention]:
+    """The place of a dateline in capitals, matched as its ordinary spelling
+    (JAKARTA → the alias Jakarta; the surface stays as written)."""
+    match = DATELINE_RE.match(text)
+    if match is None:
+        return []
+    eid = scanner.entity_of.get(match.group(1).title())
+    if eid is None or matcher.types.get(eid) != "PLACE" or not check_context(text, *match.span(1), match.group(1).title(), scanner.checks.get(eid, ())):
+        return []
+    return [Mention(eid, matcher.labels[eid], match.group(1), *match.span(1))]
 
 
 def map_document_languages(corpus: Any) -> dict[str, str]:

@@ -30,6 +30,7 @@ from newskit.entities.combine import (
     rules_frame,
     validate_gazetteer,
 )
+from newskit.entities.gazetteer import base_gazetteer_paths, load_base_gazetteer
 from newskit.entities.places import find_place
 from newskit.errors import CorpusError
 from newskit.io.tables import write_table
@@ -133,8 +134,23 @@ def merge_entities(gazetteer_or_path: pd.DataFrame | str | Path | None, reviewed
     rules = rules_frame(base)
     merged = validate_gazetteer(table, rules)
     if out is not None:
-        _write_named(table, rules, Path(out))
+        _write_named(*_beyond_base(table, rules, base), Path(out))
     return merged
+
+
+def _beyond_base(table: pd.DataFrame, rules: pd.DataFrame, base: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """What a written file must hold: when the gazetteer extends the shipped
+    base, only rows and rules the base does not already have (the file is
+    loaded on top of the base again), so the project file stays small."""
+    base_path = str(base_gazetteer_paths()[0])
+    if base_path not in base.attrs.get("sources", ()):
+        return table, rules
+    shipped = load_base_gazetteer()
+    same_rows = table.merge(shipped.reindex(columns=GAZETTEER_COLUMNS).astype(str), how="left", indicator=True)
+    keep_rows = table[(same_rows["_merge"] == "left_only").to_numpy()]
+    shipped_rules = rules_frame(shipped)[["lang", "kind", "entity_id", "alias", "pattern"]]
+    same_rules = rules.merge(shipped_rules, how="left", indicator=True)
+    return keep_rows, rules[(same_rules["_merge"] == "left_only").to_numpy()]
 
 
 def _write_named(table: pd.DataFrame, rules: pd.DataFrame, out: Path) -> None:

@@ -25,7 +25,8 @@ from newskit.entities.schema import ALIAS_COLUMNS, read_csv_table, split_aliases
 from newskit.errors import CorpusError
 from newskit.lang import supported_languages
 
-__all__ = ["CONTEXT_KINDS", "GLOBAL_KINDS", "RULE_COLUMNS", "RULE_KINDS", "EntityRule", "load_entity_rules"]
+__all__ = ["CONTEXT_KINDS", "GLOBAL_KINDS", "RULE_COLUMNS", "RULE_KINDS", "EntityRule", "check_rule_row",
+           "load_entity_rules", "read_rules_table"]
 
 RULE_COLUMNS = ("lang", "kind", "entity_id", "alias", "pattern")
 
@@ -81,10 +82,18 @@ def check_rule_row(row: dict[str, str], line: int, aliases: dict[str, set[str]],
     return EntityRule(line, lang, kind, eid, alias, pattern)
 
 
+def read_rules_table(path: Path | None) -> pd.DataFrame:
+    """The rows of a rules file as strings (no file: an empty table); they
+    are validated once the gazetteer they refer to is assembled."""
+    if path is None:
+        return pd.DataFrame(columns=list(RULE_COLUMNS), dtype=object)
+    return read_csv_table(path, RULE_COLUMNS, "entity rules")
+
+
 def load_entity_rules(path: str | Path, gazetteer: pd.DataFrame) -> tuple[EntityRule, ...]:
     """Read and validate ``entity_rules.csv`` against a gazetteer."""
     path = Path(path)
-    table = read_csv_table(path, RULE_COLUMNS, "entity rules")
+    table = read_rules_table(path)
     aliases = {
         row["entity_id"]: {a for c in ALIAS_COLUMNS for a in split_aliases(row.get(c, ""))}
         for row in gazetteer.to_dict("records")

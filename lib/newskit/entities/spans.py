@@ -111,6 +111,23 @@ def _strip_word(word: str, cues: Cues) -> str:
     return POSSESSIVE_RE.sub("", word) if cues.lang == "en" else word
 
 
+class _Part:
+    """The part of a word match before a hyphenated title (``Parlo`` of
+    ``Parlo-Gründer``), shaped like the match it replaces."""
+
+    def __init__(self, text: str, start: int) -> None:
+        self.text, self.offset = text, start
+
+    def group(self) -> str:
+        return self.text
+
+    def start(self) -> int:
+        return self.offset
+
+    def end(self) -> int:
+        return self.offset + len(self.text)
+
+
 def _cut_run(run: list[re.Match[str]], cues: Cues, stop: frozenset[str]) -> list[tuple[list, set]]:
     """Cut a run at titles and calendar words, strip legal forms, leading
     stop words and leading vocabulary acronyms (``AI Perplexity``)."""
@@ -119,7 +136,12 @@ def _cut_run(run: list[re.Match[str]], cues: Cues, stop: frozenset[str]) -> list
     pieces: list[tuple[list, set]] = [([], set())]
     for match in run:
         word = match.group().rstrip(".")
-        if word in cues.titles or word.rstrip(".") + "." in cues.titles:
+        head, _dash, tail = word.rpartition("-")
+        if head and tail in cues.titles:  # Parlo-Gründer Conor Whelan: the firm, then a person
+            pieces[-1][0].append(_Part(head, match.start()))
+            pieces[-1][1].update({"before-title", "org"})
+            pieces.append(([], {"after-title"}))
+        elif word in cues.titles or word.rstrip(".") + "." in cues.titles:
             pieces[-1][1].add("before-title")
             pieces.append(([], {"after-title"}))
         elif word in cues.calendar:
@@ -161,13 +183,16 @@ def _trim_ordinary(words: list, cues: Cues, is_ordinary: Callable[[str], bool], 
     dictionary knows many first names and short words (Ren, David, Lux, Ha)."""
     def ordinary(match) -> bool:
         word = match.group()
-        return is_ordinary(word) and not find_place(word, cues.lang) and word not in cues.org_suffixes
+        return (is_ordinary(word) and not find_place(word, cues.lang) and word not in cues.org_suffixes
+                and word not in cues.org_heads)
     if words and ordinary(words[0]) and not after_title:  # a title already was the apposition
         words = words[1:]
     while words and ordinary(words[0]) and len(words[0].group()) >= DE_LONG_NOUN:
         words = words[1:]
     while words and ordinary(words[-1]) and len(words[-1].group()) >= DE_LONG_NOUN:
         words = words[:-1]
+    while len(words) > 1 and ordinary(words[-1]) and words[-2].group().endswith("s"):
+        words = words[:-1]  # Morishitas Firma: the genitive's noun is no part of the name
     while words and (words[0].group() in cues.connectors or words[-1].group() in cues.connectors):
         words = words[1:] if words[0].group() in cues.connectors else words[:-1]
     return words

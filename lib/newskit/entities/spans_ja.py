@@ -20,12 +20,10 @@ import re
 from functools import lru_cache
 from typing import Any
 
-import fugashi
-import unidic_lite
-
 from newskit.entities.cues import Cues
 from newskit.entities.places import find_place
 from newskit.entities.spans import Span
+from newskit.text.mecab import get_tagger
 
 __all__ = ["find_japanese_spans"]
 
@@ -39,17 +37,12 @@ TAG_TYPES = {"人名": "PERSON", "地名": "PLACE", "組織": "ORG"}
 MAX_ORG_INFIX = 3
 
 
-@lru_cache(maxsize=1)
-def _tagger() -> fugashi.Tagger:
-    """A plain tagger on the shipped dictionary, for dictionary look-ups."""
-    return fugashi.Tagger(f"-d {unidic_lite.DICDIR}")
-
-
 @lru_cache(maxsize=50_000)
 def is_dictionary_word(surface: str) -> bool:
     """True when UniDic has ``surface`` as one known word (ソロ, データ);
-    False for unknown runs (ニューラリンク) and for what it must cut."""
-    nodes = list(_tagger()(surface))
+    False for unknown runs (ニューラリンク) and for what it must cut.  Uses the
+    tokenizer's own process-wide tagger (node access ignores its output format)."""
+    nodes = list(get_tagger()(surface))
     return len(nodes) == 1 and not nodes[0].is_unk and nodes[0].surface == surface
 
 

@@ -6,6 +6,19 @@ from newskit.lang.profile import LanguageProfile
 
 __all__ = ["PROFILE"]
 
+#: Nouns simplemma turns into another word (keys lower case → the lemma used).
+_WRONG_NOUN_LEMMAS = (
+    ("daten", "Daten"),    # 'data' (plural only in this sense); simplemma: Datum 'date'
+    ("quelle", "Quelle"),  # 'source'; simplemma: Quell (poetic 'spring'), while Quellen → Quelle
+    ("medien", "Medien"),  # 'the media'; simplemma: Medium 'a medium, a psychic'
+)
+#: Participles used as adjectives, which simplemma reads as the verb
+#: (angemessene → anmessen 'to measure for', geeignete → eignen, ausgewählte
+#: → auswählen): every inflected form keeps the adjective as its lemma.
+#: Past-tense look-alikes (beteiligte 'took part') are left out.
+_PARTICIPLE_ADJECTIVES = ("angemessen", "geeignet", "ausgewählt", "abgeschlossen", "verbunden")
+_ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
+
 PROFILE = LanguageProfile(
     code="de",
     name="German",
@@ -23,4 +36,6 @@ PROFILE = LanguageProfile(
     token_unit=("German writes compounds as one word, so one token can hold what other "
                 "languages say in three or four"),
     other_names=("deu", "ger", "German", "Deutsch", "ドイツ語", "Jerman"),
+    lemma_exceptions=_WRONG_NOUN_LEMMAS + tuple(
+        (adjective + ending, adjective) for adjective in _PARTICIPLE_ADJECTIVES for ending in _ADJECTIVE_ENDINGS),
 )

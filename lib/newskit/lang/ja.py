@@ -20,6 +20,10 @@ PROFILE = LanguageProfile(
         "れる", "られる", "せる", "させる", "ない", "ます", "です", "だ", "た",  # auxiliaries
         "いう", "言う", "おる", "できる", "ある", "いる", "する", "なる",      # light verbs
         "上", "中", "後", "前", "間", "際", "他", "方",  # positional nouns used as particles
+        "つく", "よる", "対する",  # compound particles: について, による/によると, に対して (lemmas つく/よる/対する)
+        "しれる",  # かもしれない 'may': its verb part, never a content word
+        "少ない",  # 少なくとも 'at least' comes out as 少なく/とも with lemma 少ない (as often as 'few')
+        "同氏",    # 'the said person': a back-reference to a name, counted with the name's mentions
     }),
     context_chars=18,
     fullwidth_to_ascii="alphanumeric",  # ＧＰＵ → GPU as KH Coder users expect; ！？（） stay

@@ -35,6 +35,9 @@ class LanguageProfile:
     Latin letters does); ``min_quote`` says how long a quoted passage must be
     to count as a quotation, in ``("chars", n)`` or ``("words", n)``;
     ``token_unit`` explains in one sentence what a token is in this language;
+    ``lemma_exceptions`` are ``(word, lemma)`` pairs (word lower-case) for
+    words whose lemmatizer reading changes the word into another lexeme
+    (German Daten → Datum 'date'): the kit uses the given lemma instead;
     ``quote_patterns`` are regexes whose group 1 is a quoted passage (Latin
     script: „…“ «…» “…” "…", mixed, as machine translation mixes them);
     ``fullwidth_to_ascii`` says which full-width ASCII characters the Unicode
@@ -58,6 +61,7 @@ class LanguageProfile:
     quote_patterns: tuple[str, ...] = (r'[„“"«]([^„“”"«»]+)[“”"»]',)
     fullwidth_to_ascii: str = "all"
     other_names: tuple[str, ...] = field(default=())
+    lemma_exceptions: tuple[tuple[str, str], ...] = ()
 
     @property
     def numbers_file(self) -> str:

@@ -10,10 +10,11 @@ from newskit.notebook.params import (
     resolve_doc,
     resolve_group,
     resolve_sample_docs,
+    resolve_story,
     resolve_terms,
 )
 from newskit.notebook.prose import describe_token_sizes
 
 __all__ = ["DocChoice", "Outputs", "TermChoice", "describe_token_sizes", "docs_in_language", "install_escaping_display",
-           "present_columns", "render_prose",
-           "resolve_doc", "resolve_group", "resolve_sample_docs", "resolve_terms", "say", "start"]
+           "present_columns", "render_prose", "resolve_doc", "resolve_group", "resolve_sample_docs", "resolve_story",
+           "resolve_terms", "say", "start"]

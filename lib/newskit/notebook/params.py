@@ -27,7 +27,7 @@ from newskit.analysis.concordance import MATCH_COLUMNS, match_terms
 from newskit.errors import ArgumentError
 
 __all__ = ["DocChoice", "TermChoice", "docs_in_language", "resolve_doc", "resolve_group", "resolve_sample_docs",
-           "resolve_terms"]
+           "resolve_story", "resolve_terms"]
 
 
 class TermChoice(NamedTuple):
@@ -144,3 +144,19 @@ def resolve_group(documents: pd.DataFrame, group: str | None = None) -> list[str
                                 f"(groups: {', '.join(map(str, groups.index)) or 'none'})")
         return [str(d) for d in groups[group]]
     return [str(d) for d in groups.iloc[0]] if len(groups) else []
+
+
+def resolve_story(stories: pd.DataFrame, story_id: str | None = None) -> str:
+    """``story_id`` if :func:`newskit.crosslingual.group_stories` found it;
+    ``None`` means the story with the most documents (the first such one in
+    corpus order), the one a "same story, different outlets" view is about."""
+    check_columns(stories, ["doc_id", "story_id"], "stories")
+    sizes = stories.groupby("story_id", sort=False)["doc_id"].size()
+    if sizes.empty:
+        raise ArgumentError("no stories: the corpus has no documents")
+    if story_id is None:
+        return str(sizes.idxmax())
+    if story_id not in sizes.index:
+        shown = ", ".join(f"{s} ({n} docs)" for s, n in sizes.sort_values(ascending=False).head(10).items())
+        raise ArgumentError(f"unknown story {story_id!r} (largest: {shown}); use None for the largest")
+    return story_id

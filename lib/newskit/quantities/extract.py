@@ -25,6 +25,7 @@ from newskit.quantities.passes import (
     propagate_ranges,
     take_list_markers,
 )
+from newskit.quantities.ratios import fraction_candidates, year_candidates
 from newskit.quantities.values import find_word_numbers
 from newskit.quantities.vocab import PLACEHOLDERS, vocab_for
 
@@ -53,10 +54,12 @@ def extract_numbers(text: str, lang: str, *,
     shadow = list(folded)
     for k, (start, end, _) in enumerate(runs):
         shadow[start:end] = PLACEHOLDERS[k % 2] * (end - start)
-    ctx = Context("".join(shadow), vocab, {start: value for start, _, value in runs},
-                   _check_spans(exclude_spans))
+    ctx = Context("".join(shadow), vocab, {start: value for start, _, value in runs})
+    for start, end in _check_spans(exclude_spans):
+        ctx.take(start, end)
     cands = date_candidates(ctx)
     take_list_markers(ctx)
+    cands += year_candidates(ctx) + fraction_candidates(ctx)
     cands += clock_candidates(ctx) + phrase_candidates(ctx) + month_candidates(ctx)
     cands.sort(key=lambda c: (c.start, c.end))
     propagate_ranges(cands, ctx)

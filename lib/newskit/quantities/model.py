@@ -11,9 +11,14 @@ notation, so 10万個 (ja) and 100.000 (de) get the same kind.
 
 Kinds (``KINDS``)
     ``currency``  money; ``unit`` is the ISO 4217 code (USD, CNY, EUR, JPY...).
-    ``percent``   ``unit`` "%" (or "pp" for percentage points).
+    ``percent``   ``unit`` "%" (or "pp" for percentage points: 5ポイント,
+                  Prozentpunkte).  A share written as a fraction is a
+                  percentage too: 3分の1 = ein Drittel = sepertiga = a third =
+                  33.33 %, 3割 = 30 %, die Hälfte = setengah = 50 %.
     ``year``, ``month``, ``day``  calendar parts; a full date ("2024-08-13",
                   "13. August", "2024年3月17日") gives one quantity per part.
+                  A decade is its first year with ``unit`` "decade" (1990er,
+                  the 1990s, 1990年代, 1990-an); FY2024 and mid-2025 are years.
     ``count``     a plain integer below 10 000 (drei, tiga, 3人), and every
                   duration (4か月, 4 Monaten, 4 bulan; ``unit`` "month-duration"...).
     ``amount``    any other plain number: 10 000 and above or fractional
@@ -21,8 +26,10 @@ Kinds (``KINDS``)
                   (午後8時30分 -> 20.5 with ``unit`` "clock-time": hours after
                   midnight, since a time of day is neither a count nor a date).
 
-Units (``UNITS``): ISO currency codes, "%", "pp", "clock-time" and the
-durations year-/month-/week-/day-/hour-/minute-/second-duration; None otherwise.
+Units (``UNITS``): ISO currency codes, "%", "pp", "clock-time", "decade" and
+the durations year-/month-/week-/day-/hour-/minute-/second-duration; None
+otherwise.  Durations may be fractional: 1年半 = anderthalb Jahre = satu
+setengah tahun = a year and a half = 1.5 year-duration, 半年 = 0.5.
 ``counter`` keeps the class of a Japanese counter (3人 -> "person", 10階 ->
 "floor") for reading only: German and Indonesian mark no counters, so it is
 not part of :meth:`Quantity.key` (3人 must equal drei and tiga).
@@ -33,7 +40,16 @@ Decisions worth knowing (vocabulary lives in ``data/numbers_<lang>.toml``):
     ``numbers_common.toml`` ("Grok 2", "Llama 2", "Claude 3").  The entity
     gazetteer can pass more through ``exclude_spans``.
   * Vague amounts give nothing: 数百億ドル, "mehreren zehn Milliarden Dollar",
-    "puluhan miliar dolar", "tens of billions" have no value to compare.
+    "puluhan miliar dolar", "tens of billions", "dozens", "Dutzende" have no
+    value to compare (while "a dozen", "zwei Dutzend", "selusin" are 12, 24, 12).
+  * Halves of scales are amounts: "half a billion", "eine halbe Milliarde",
+    "setengah miliar" = 5e8.  Indonesian finance abbreviations after Rp:
+    "Rp 3,2 T" (triliun), "Rp 2 M" (miliar); "kuadriliun" = 10^15.
+  * Thousands may be grouped by a space, thin space or narrow no-break space
+    ("3 000", "12 500").
+  * Shares need a numerator where the word has other senses: "the third
+    quarter", "a third party", "die zweite Hälfte", "im ersten Viertel" are
+    not fractions (quantities/ratios.py and the ``fractions`` patterns).
   * Ordinals (2番目, 2位, "an zweiter Stelle", "kedua"), section numbers at the
     start of a line ("1. …") and "one of" idioms (…の1つ, "salah satu",
     "one of") are not quantities.
@@ -45,8 +61,8 @@ Decisions worth knowing (vocabulary lives in ``data/numbers_<lang>.toml``):
     such as "im Jahr"/"tahun"); "2000 Mitarbeiter" is read as a year too.
   * Numbers joined by "oder"/"atau"/"、"… share the unit of the last
     ("5, 10 oder 20 Jahren" -> three year-durations).
-  * Not handled: hiragana numerals (ひとつ), fractions, units of measure (km,
-    GB), bare "2:1"-style times, phone numbers.
+  * Not handled: hiragana numerals (ひとつ), units of measure (km, GB), bare
+    "2:1"-style times, phone numbers, fractions written with a slash (1/3).
 
 Number words: German and English through text2num; Indonesian through a small
 table in ``numbers_id.toml`` (no maintained parser exists); kanji numerals
@@ -68,7 +84,7 @@ DURATION_UNITS: tuple[str, ...] = tuple(
 
 
 #: Every unit outside the ISO 4217 currency codes.
-UNITS: tuple[str, ...] = ("%", "pp", "clock-time", *DURATION_UNITS)
+UNITS: tuple[str, ...] = ("%", "pp", "clock-time", "decade", *DURATION_UNITS)
 
 
 #: Plain integers below this are counts, everything else an amount.

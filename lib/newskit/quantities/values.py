@@ -126,7 +126,7 @@ def _read_run(run: list[re.Match], vocab: Vocab) -> list[tuple[int, int, Decimal
 def digits_value(raw: str, decimal_mark: str) -> Decimal | None:
     """"43,5" (de, id) or "43.5" (en) to 43.5; "10.000" to 10000.  A German or
     Indonesian "1.5" (an English point left in by the translation) stays 1.5."""
-    text = raw
+    text = raw.replace(" ", "")  # "3 000": a space groups thousands
     if decimal_mark == ",":
         if "," in text:
             text = text.replace(".", "").replace(",", ".")

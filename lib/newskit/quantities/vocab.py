@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
 
@@ -28,10 +29,14 @@ _SET_KEYS = ("deny_words", "run_joiners", "article_one", "vague_words", "one_of_
              "one_of_after", "year_cues", "month_cues", "ordinal_prefixes")
 
 
+#: Numbers in spaced languages: thousands grouped by the other mark or by a
+#: (thin, narrow or plain) space — "3 000", "12 500" (the folded text makes
+#: every such space plain) — then decimals, then plain digits.
 _SPACED_NUMBER = {
-    ",": r"(?<![0-9])(?:[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?(?![0-9])|[0-9]+,[0-9]+"
-         r"|[0-9]+\.[0-9]+|[0-9]+)",
-    ".": r"(?<![0-9])(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9])|[0-9]+(?:\.[0-9]+)?)",
+    ",": r"(?<![0-9])(?:[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?(?![0-9])|[0-9]{1,3}(?: [0-9]{3})+(?:,[0-9]+)?(?![0-9])"
+         r"|[0-9]+,[0-9]+|[0-9]+\.[0-9]+|[0-9]+)",
+    ".": r"(?<![0-9])(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9])|[0-9]{1,3}(?: [0-9]{3})+(?:\.[0-9]+)?(?![0-9])"
+         r"|[0-9]+(?:\.[0-9]+)?)",
 }
 
 
@@ -82,6 +87,8 @@ class Vocab:
     pm_markers: frozenset[str]
     regexes: dict[str, re.Pattern]
     pattern_lists: dict[str, tuple[re.Pattern, ...]]
+    fractions: dict[str, Decimal] = field(default_factory=dict)
+    numerators: dict[str, int] = field(default_factory=dict)
 
 
 COMMON_FILE = "numbers_common.toml"
@@ -124,7 +131,15 @@ def _load_vocab(lang: str) -> Vocab:
         sets=sets, words=data.get("words", {}),
         lexical_words=tuple(data.get("lexical_words", [])), eras=data.get("eras", {}),
         pm_markers=frozenset(map(fold, data["patterns"].get("pm_markers", []))),
-        regexes=_compile_regexes(data, common), pattern_lists=_compile_pattern_lists(data, common))
+        regexes=_compile_regexes(data, common), pattern_lists=_compile_pattern_lists(data, common),
+        fractions={fold(k): _ratio(v) for k, v in data.get("fractions", {}).items()},
+        numerators={fold(k): v for k, v in data.get("fraction_numerators", {}).items()})
+
+
+def _ratio(text: str) -> Decimal:
+    """"1/3" → Decimal(1) / 3 (28 significant digits), "1/2" → 0.5."""
+    numerator, _, denominator = text.partition("/")
+    return Decimal(numerator) / Decimal(denominator or 1)
 
 
 def _month_alternation(data: dict) -> str:
@@ -140,7 +155,7 @@ def _compile_regexes(data: dict, common: dict) -> dict[str, re.Pattern]:
     if data["spaced"]:
         sep, end = r"(?:[^\S\n]|-)?", r"(?![^\W\d_])"
         number = _SPACED_NUMBER[data["decimal_mark"]] + "|\ue000+|\ue001+"
-        scale = (rf"(?:(?P<abbr>{_alternation(data.get('scale_abbreviations', {}))}){end}"
+        scale = (rf"(?:[^\S\n]?(?P<abbr>{_alternation(data.get('scale_abbreviations', {}))}){end}"
                  rf"|{sep}(?P<scale>{_alternation(data.get('scales', {}))}){end})?")
     else:
         sep, end, number, scale = r"[^\S\n]?", "", _JA_NUMBER, ""
@@ -155,12 +170,39 @@ def _compile_regexes(data: dict, common: dict) -> dict[str, re.Pattern]:
     }
 
 
+def _placeholders(data: dict, common: dict) -> dict[str, str]:
+    """What ``{numer}``, ``{frac}``, ``{scale}``, ``{unit}``, ``{pre}`` and
+    ``{month}`` stand for in the fraction and year patterns."""
+    if data["spaced"]:
+        digits = r"[0-9]+(?:[.,][0-9]+)?|\ue000+|\ue001+"
+    else:
+        digits = rf"[0-9]+(?:\.[0-9]+)?|[{JA_KANJI_DIGITS}]+"
+    return {
+        "{numer}": f"(?:{_alternation(data.get('fraction_numerators', {}))}|{digits})",
+        "{frac}": f"(?:{_alternation(data.get('fractions', {}))})",
+        "{scale}": f"(?:{_alternation(data.get('scales', {}))})",
+        "{unit}": f"(?:{_alternation(data['suffixes'])})",
+        "{pre}": f"(?:{_alternation(data['prefixes'] | common['currency_signs'])})",
+        "{month}": _month_alternation(data),
+    }
+
+
 def _compile_pattern_lists(data: dict, common: dict) -> dict[str, tuple]:
-    """Date and clock patterns; ``{month}`` in a date pattern means a month name."""
-    months = _month_alternation(data)
+    """Date, clock, fraction and year patterns, placeholders expanded
+    (``{month}`` a month name; see :func:`_placeholders` for the others)."""
+    names = _placeholders(data, common)
+    flags = re.IGNORECASE if data["spaced"] else 0
+
+    def expand(pattern: str) -> str:
+        for name, value in names.items():
+            pattern = pattern.replace(name, value)
+        return pattern
     dates = [*common["patterns"]["dates"], *data["patterns"].get("dates", [])]
     return {
-        "dates": tuple(re.compile(p.replace("{month}", months)) for p in dates),
+        "dates": tuple(re.compile(expand(p)) for p in dates),
         "clock": tuple(re.compile(p) for p in data["patterns"].get("clock", [])),
+        "fractions": tuple(re.compile(expand(p), flags) for p in data["patterns"].get("fractions", [])),
+        "years": tuple(re.compile(expand(p)) for p in [*common["patterns"].get("years", []),
+                                                       *data["patterns"].get("years", [])]),
     }
 

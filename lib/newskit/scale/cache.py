@@ -11,7 +11,10 @@ key is the SHA-256 of everything the tokens depend on:
 * a fingerprint of every file of the packages that decide what a token is
   (:data:`RULE_PACKAGES`: ``newskit.text`` and ``newskit.lang``, code and
   data alike), so editing ``token_merges.toml``, a stop-word list or a
-  language profile is never served a stale table by an unchanged version.
+  language profile is never served a stale table by an unchanged version;
+* :func:`newskit.text.names.names_fingerprint`: the gazetteer names the
+  Japanese stream keeps whole (shipped base + ``data/entities.csv``), so a
+  new alias re-tokenizes the documents it may join.
 
 Change any of them and the key changes: the old file is simply not found
 (nothing is overwritten; ``make clean`` or deleting the folder reclaims the
@@ -48,6 +51,7 @@ import pyarrow as pa
 from newskit.config import processed_dir
 from newskit.io.tables import write_atomic
 from newskit.io.versions import tool_versions
+from newskit.text.names import names_fingerprint
 from newskit.text.table import DOC_SCHEMA, DocumentJob
 
 __all__ = ["CacheWarning", "TokenCache", "cache_dir", "read_cached", "rules_fingerprint", "write_cached"]
@@ -100,7 +104,7 @@ class TokenCache:
         """The cache of the corpus in ``root`` for these options and the
         current tool versions (read once, when the cache is opened)."""
         header = {"format": CACHE_FORMAT, "kinds": list(kinds), "lemmatize": lemmatize,
-                  "versions": tool_versions(), "rules": rules_fingerprint()}
+                  "versions": tool_versions(), "rules": rules_fingerprint(), "names": names_fingerprint()}
         return cls(cache_dir(root), json.dumps(header, sort_keys=True, ensure_ascii=False).encode())
 
     def key(self, job: DocumentJob) -> str:

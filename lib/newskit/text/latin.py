@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import simplemma
 
@@ -70,7 +71,14 @@ def lemmatize_word(word: str, pos: str, lang: str, lemmatize: bool) -> str:
         return word
     if not lemmatize:
         return word.lower()
-    return simplemma.lemmatize(word, lang=lang)
+    fixed = lemma_exceptions(lang).get(word.lower())
+    return fixed if fixed is not None else simplemma.lemmatize(word, lang=lang)
+
+
+@lru_cache(maxsize=None)
+def lemma_exceptions(lang: str) -> dict[str, str]:
+    """The profile's lemma exceptions of ``lang`` as a dict (word → lemma)."""
+    return dict(get_profile(lang).lemma_exceptions)
 
 
 def strip_clitic(word: str, lang: str) -> str:

@@ -63,6 +63,14 @@ _LINE_MEMO: dict[str, Info] = {}
 MAX_SEGMENT_CHARS = 20_000
 #: Where a long line may be cut: after a sentence end or any whitespace.
 SEGMENT_BREAK_RE = re.compile(r"[。．！？!?\s]")
+#: MeCab's cost grows with the square of a run of one character class it
+#: must treat as an unknown word (16,000 katakana in one piece: 0.7 s; in
+#: pieces of 1,000: 0.1 s), so a stretch with no punctuation or space longer
+#: than this is tagged in pieces of this size (no word is that long; the
+#: name pass may join the pieces' tokens again).
+MAX_RUN_CHARS = 1_000
+#: A stretch of text without any place a word would end.
+LONG_RUN_RE = re.compile(rf"[^\s。．！？!?、，,・「」（）()]{{{MAX_RUN_CHARS + 1},}}")
 #: Whitespace MeCab does not skip by itself (NBSP, U+2000-U+200A, U+2028, CR,
 #: \x1c-\x1f, U+3000, ...): UniDic tags it as a symbol or 空白, alone or glued
 #: to its neighbour ("\u2009%" and "-\u3000" became single SYM tokens).  MeCab
@@ -138,7 +146,10 @@ def tag_segment(text: str, offset: int, tokens: TokenColumns) -> None:
 def split_long(text: str, limit: int = 0) -> list[str]:
     """Cut ``text`` into pieces of at most ``limit`` characters (default
     :data:`MAX_SEGMENT_CHARS`), each ending after the last sentence end or
-    whitespace of its window when there is one; ``"".join`` gives ``text`` back."""
+    whitespace of its window when there is one, then cut any stretch of more
+    than :data:`MAX_RUN_CHARS` characters without punctuation or space into
+    pieces of that size (:func:`split_runs`); ``"".join`` gives ``text`` back.
+    Linear in the length of ``text``."""
     limit = limit or MAX_SEGMENT_CHARS
     pieces, start = [], 0
     while len(text) - start > limit:
@@ -148,7 +159,18 @@ def split_long(text: str, limit: int = 0) -> list[str]:
         pieces.append(text[start:cut])
         start = cut
     pieces.append(text[start:])
-    return pieces
+    return [part for piece in pieces for part in split_runs(piece)]
+
+
+def split_runs(text: str) -> list[str]:
+    """``text`` cut inside every stretch longer than :data:`MAX_RUN_CHARS`
+    with no punctuation or space, every :data:`MAX_RUN_CHARS` characters."""
+    cuts = [cut for match in LONG_RUN_RE.finditer(text)
+            for cut in range(match.start() + MAX_RUN_CHARS, match.end(), MAX_RUN_CHARS)]
+    if not cuts:
+        return [text]
+    edges = [0, *cuts, len(text)]
+    return [text[a:b] for a, b in zip(edges, edges[1:])]
 
 
 #: Guards :func:`for_mecab`'s shortcut should the table ever gain a printable character.

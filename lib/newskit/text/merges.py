@@ -16,7 +16,7 @@ from importlib import resources
 
 from newskit.text.tokens import Info, TokenColumns, token_marks
 
-__all__ = ["MERGES_FILE", "load_merge_rules", "merge_columns"]
+__all__ = ["MERGES_FILE", "load_merge_rules", "merge_columns", "merge_spans", "merged_info"]
 
 MERGES_FILE = "token_merges.toml"
 
@@ -50,21 +50,29 @@ def merged_pos(tags: list[str], surface: str) -> str:
     return "NOUN"
 
 
-def merged_info(infos: list[Info], surface: str, lang: str) -> Info:
-    """The info of a merged span: a name, a model name or a number."""
+def merged_info(infos: list[Info], surface: str, lang: str, pos: str | None = None) -> Info:
+    """The info of a merged span: a name, a model name or a number (``pos``
+    forces the tag, e.g. PROPN for a gazetteer name)."""
     lemma = unicodedata.normalize("NFKC", surface)
-    pos = merged_pos([info[2] for info in infos], surface)
+    pos = pos or merged_pos([info[2] for info in infos], surface)
     return (surface, lemma, pos, "merged", *token_marks(surface, lemma, pos, lang))
 
 
 def merge_columns(tokens: TokenColumns, text: str, lang: str,
-                  extra: re.Pattern[str] | None = None) -> TokenColumns:
-    """Merge the tokens covering one matched span into a single token.
+                  extra: re.Pattern[str] | None = None, pos: str | None = None) -> TokenColumns:
+    """Merge the tokens covering one matched span of the merge rules (or of
+    ``extra`` when given) into a single token; ``pos`` forces its tag."""
+    return merge_spans(tokens, text, lang, [m.span() for m in (extra or load_merge_rules()).finditer(text)], pos)
+
+
+def merge_spans(tokens: TokenColumns, text: str, lang: str, spans: list[tuple[int, int]],
+                pos: str | None = None) -> TokenColumns:
+    """Merge the tokens covering each of ``spans`` (ascending) into one token.
 
     A span whose edges cut through a token is left alone: the merge pass only
-    ever joins whole tokens, so no character is lost or invented.  Token starts and ends are ascending, so span edges are found by binary
-    search instead of building two dicts per text."""
-    spans = [m.span() for m in (extra or load_merge_rules()).finditer(text)]
+    ever joins whole tokens, so no character is lost or invented.  Token
+    starts and ends are ascending, so span edges are found by binary search
+    instead of building two dicts per text."""
     starts, ends, infos = tokens.starts, tokens.ends, tokens.infos
     merged = TokenColumns()
     k = 0
@@ -79,7 +87,7 @@ def merge_columns(tokens: TokenColumns, text: str, lang: str,
         merged.infos += infos[k:first]
         merged.starts.append(start)
         merged.ends.append(end)
-        merged.infos.append(merged_info(infos[first:last + 1], text[start:end], lang))
+        merged.infos.append(merged_info(infos[first:last + 1], text[start:end], lang, pos))
         k = last + 1
     if k == 0:
         return tokens

@@ -18,7 +18,7 @@ import stopwordsiso
 
 from newskit.lang import get_profile
 
-__all__ = ["is_stopword", "stopwords_for"]
+__all__ = ["NEVER_STOPWORDS", "is_stopword", "stopwords_for"]
 
 
 @lru_cache(maxsize=None)
@@ -29,7 +29,17 @@ def stopwords_for(lang: str) -> frozenset[str]:
     return frozenset(w.lower() for w in maintained) | profile.stopword_additions
 
 
+#: Surfaces that are names, never stop words, whatever the lists say (case
+#: sensitive): stopwords-iso lists the letter "x" for German and English but
+#: not for Japanese or Indonesian, so X, the platform, would be content in two
+#: languages and not in the other two.
+NEVER_STOPWORDS = frozenset({"X"})
+
+
 def is_stopword(surface: str, lemma: str, lang: str) -> bool:
-    """True when the surface or the lemma is a stop word of ``lang``."""
+    """True when the surface or the lemma is a stop word of ``lang`` (and
+    the surface is not one of :data:`NEVER_STOPWORDS`)."""
+    if surface in NEVER_STOPWORDS:
+        return False
     words = stopwords_for(lang)
     return surface.lower() in words or lemma.lower() in words

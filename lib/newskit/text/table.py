@@ -26,7 +26,8 @@ from newskit.errors import ArgumentError
 from newskit.lang import check_language
 from newskit.text.latin import latin_columns
 from newskit.text.mecab import japanese_columns
-from newskit.text.merges import merge_columns
+from newskit.text.merges import merge_columns, merge_spans
+from newskit.text.names import join_name_runs, names_pattern
 from newskit.text.tokens import TokenColumns
 
 __all__ = ["DOC_SCHEMA", "TOKEN_COLUMNS", "DocumentJob", "assemble", "build_token_frame", "find_surrogate", "make_jobs",
@@ -58,10 +59,14 @@ class DocumentJob:
 
 
 def token_columns(text: str, lang: str, lemmatize: bool | None = None) -> TokenColumns:
-    """Final tokens of one text: the language's back-end, then the merge pass."""
+    """Final tokens of one text: the language's back-end, then (MeCab) the
+    names it must keep whole (:mod:`newskit.text.names`), then the merge pass."""
     backend = check_language(lang).tokenizer
     if backend == "mecab":
         tokens = japanese_columns(text)
+        names = names_pattern()
+        known = [m.span() for m in names.finditer(text)] if names is not None else []
+        tokens = join_name_runs(merge_spans(tokens, text, lang, known, pos="PROPN"), text, lang, frozenset(known))
     else:
         tokens = latin_columns(text, lang, lemmatize)
     return merge_columns(tokens, text, lang)
