@@ -16,13 +16,10 @@ from collections.abc import Mapping, Sequence
 import networkx as nx
 import pandas as pd
 
-from newskit.analysis.frequency import check_columns, group_columns
+from newskit.analysis.frequency import PARAGRAPH, check_columns, group_columns
 from newskit.errors import ArgumentError
 
 __all__ = ["PARAGRAPH", "build_cooccurrence_graph", "cooccurrence_pairs", "count_units", "select_network"]
-
-#: Default co-occurrence unit: one paragraph of one document.
-PARAGRAPH = ("doc_id", "para_id")
 
 
 def present_keys(mentions: pd.DataFrame, unit: str | Sequence[str], key: str) -> pd.DataFrame:
