@@ -22,7 +22,7 @@ import pandas as pd
 from newskit.analysis.frequency import PARAGRAPH, check_columns, term_labels, word_mask
 from newskit.errors import ArgumentError
 
-__all__ = ["find_phrase", "word_stream"]
+__all__ = ["drop_overlaps", "find_phrase", "word_stream"]
 
 
 def word_stream(tokens: pd.DataFrame, column: str = "lemma", *, keep_breaks: bool = False) -> pd.DataFrame:
@@ -80,10 +80,10 @@ def find_phrase(stream: pd.DataFrame, phrase: str | Sequence[str]) -> np.ndarray
             joined = np.char.add(np.char.add(joined, " "), terms[ok + offset].astype(str))
         hits = ok[joined == target]
         found.append(np.column_stack([hits, hits + length - 1]))
-    return _drop_overlaps(np.concatenate(found).reshape(-1, 2))
+    return drop_overlaps(np.concatenate(found).reshape(-1, 2))
 
 
-def _drop_overlaps(spans: np.ndarray) -> np.ndarray:
+def drop_overlaps(spans: np.ndarray) -> np.ndarray:
     """Keep spans that start after the previous kept span ended (sorted by start)."""
     spans = spans[np.lexsort((-spans[:, 1], spans[:, 0]))]
     kept: list[np.ndarray] = []
