@@ -92,6 +92,8 @@ _EXPORTS = {
     "TopicModel": "topics",
     "TopicOptions": "topics",
     "choose_n_topics": "topics",
+    "compare_topic_models": "topics",
+    "fit_topic_models": "topics",
     "npmi_coherence": "topics",
     "topic_model": "topics",
     "topics_over_time": "topics",
