@@ -42,8 +42,8 @@ def test_add_aligned_units_keeps_rows_and_counts_a_group_once(small):
     marked = add_aligned_units(mentions, small)
     assert marked.index.tolist() == mentions.index.tolist()
     # per paragraph three co-occurrences; a-en/0 and b-en/0 are one unit: two
-    assert cooccurrence_pairs(mentions)["count"].tolist() == [3]
-    assert cooccurrence_pairs(marked, unit=("group", "aligned_para"))["count"].tolist() == [2]
+    assert cooccurrence_pairs(mentions)["weight"].tolist() == [3]
+    assert cooccurrence_pairs(marked, unit=("group", "aligned_para"))["weight"].tolist() == [2]
 
 
 @pytest.mark.parametrize(
@@ -65,7 +65,7 @@ def test_musk_xai_on_the_seed_corpus(corpus):
     mentions = newskit.find_mentions(corpus)
     per_paragraph = cooccurrence_pairs(mentions).set_index(["a", "b"])
     once = cooccurrence_pairs(add_aligned_units(mentions, corpus), unit=("group", "aligned_para")).set_index(["a", "b"])
-    assert per_paragraph.loc[("elon-musk", "xai"), "count"] == 60
-    assert once.loc[("elon-musk", "xai"), "count"] == 30
+    assert per_paragraph.loc[("elon-musk", "xai"), "weight"] == 60
+    assert once.loc[("elon-musk", "xai"), "weight"] == 30
     in_group = mentions[mentions["doc_id"].str.startswith("zdx-")]
-    assert cooccurrence_pairs(in_group).set_index(["a", "b"]).loc[("elon-musk", "xai"), "count"] == 46
+    assert cooccurrence_pairs(in_group).set_index(["a", "b"]).loc[("elon-musk", "xai"), "weight"] == 46

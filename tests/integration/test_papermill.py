@@ -39,7 +39,7 @@ CASES = {
     "07": {
         "tables": ("07-collocations.csv", "07-ngrams.csv", "07-multiword-terms.csv", "07-dispersion.csv",
                    "07-kwic-modes.csv", "07-kwic-sorted.csv", "07-kwic-hits.csv"),
-        "figures": (),
+        "figures": ("07-collocations.png",),
     },
     "08": {
         "tables": ("08-ca-inertia.csv", "08-term-clusters.csv", "08-topic-choice.csv", "08-topic-terms.csv",

@@ -14,7 +14,8 @@ Edge measures (KH Coder's 共起ネットワーク offers the same two):
   names that always appear together score 1 however rare they are, and a name
   that is everywhere does not link strongly to everything.
 
-Both columns are always there; ``weight`` is the one chosen with ``measure=``.
+``weight`` is the measure chosen with ``measure=``; with ``"jaccard"`` the table also keeps
+the raw ``count`` (and the ``jaccard`` column), so both stay in the graph and its GraphML.
 
 **Translations counted once**: the unit is any set of columns, so
 ``unit=("group", "aligned_para")`` on a table from
@@ -54,9 +55,10 @@ def cooccurrence_pairs(
 ) -> pd.DataFrame:
     """Count unordered pairs of distinct keys present in the same unit.
 
-    Returns ``a, b, weight, count, jaccard`` with ``a < b`` (each pair once),
-    ``weight`` the chosen ``measure`` (module docstring), heaviest first then
-    by ``a``, ``b``.  Keys are compared as strings so mixed id types sort.
+    Returns ``a, b, weight`` with ``a < b`` (each pair once), ``weight`` the
+    number of shared units; with ``measure="jaccard"`` ``weight`` is the
+    Jaccard coefficient and ``count``, ``jaccard`` follow (module docstring).
+    Heaviest first, then by ``a``, ``b``.  Keys are compared as strings so mixed id types sort.
     """
     if measure not in MEASURES:
         raise ArgumentError(f"measure={measure!r}: choose 'count' or 'jaccard'")
@@ -65,13 +67,14 @@ def cooccurrence_pairs(
     present[key] = present[key].astype(str)
     pairs = present.merge(present, on=units, suffixes=("_a", "_b"))
     pairs = pairs[pairs[f"{key}_a"] < pairs[f"{key}_b"]]
-    counts = pairs.groupby([f"{key}_a", f"{key}_b"]).size().rename("count").reset_index()
-    counts.columns = ["a", "b", "count"]
-    counts["count"] = counts["count"].astype("int64")
-    sizes = present[key].value_counts()
-    either = counts["a"].map(sizes).astype(float) + counts["b"].map(sizes).astype(float) - counts["count"]
-    counts["jaccard"] = counts["count"] / either
-    counts.insert(2, "weight", counts[measure])
+    counts = pairs.groupby([f"{key}_a", f"{key}_b"]).size().rename("weight").reset_index()
+    counts.columns = ["a", "b", "weight"]
+    counts["weight"] = counts["weight"].astype("int64")
+    if measure == "jaccard":
+        sizes = present[key].value_counts()
+        either = counts["a"].map(sizes).astype(float) + counts["b"].map(sizes).astype(float) - counts["weight"]
+        counts = counts.assign(count=counts["weight"], jaccard=counts["weight"] / either)
+        counts["weight"] = counts["jaccard"]
     return counts.sort_values(["weight", "a", "b"], ascending=[False, True, True], ignore_index=True)
 
 
