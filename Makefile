@@ -27,6 +27,9 @@ export JUPYTER_PREFER_ENV_PATH := 1
 # figures (checked with nbconvert 7.17 / ipykernel 7.4).
 HEADLESS := MPLBACKEND=Agg
 KERNEL_HEADLESS := MPLBACKEND=module://matplotlib_inline.backend_inline
+# Executed notebooks keep no widget state: nbconvert's HTML would then prefer the
+# widget view (drawn by a script from a CDN) over the static table that the KWIC
+# explorer puts beside it (newskit/notebook/explorer.py).
 
 .PHONY: help bootstrap run test lab clean
 
@@ -61,6 +64,7 @@ run: bootstrap
 	  TIMEFORMAT="    $$name took %1Rs"; \
 	  time $(KERNEL_HEADLESS) $(BIN)/jupyter nbconvert --execute --to notebook \
 	    --ExecutePreprocessor.kernel_name=python3 \
+	    --ExecutePreprocessor.store_widget_state=False \
 	    --ExecutePreprocessor.timeout=$(NB_TIMEOUT) \
 	    --output-dir $(REPORTS) --output "$$name" "$$nb" \
 	    || { echo "*** make run: $$nb FAILED (traceback above)" >&2; exit 1; }; \

@@ -71,3 +71,11 @@ def make_tokens(docs: Mapping[str | tuple[str, int], str | Sequence[str]] | None
     frame["start"] = lengths.groupby([frame["doc_id"], frame["para_id"]]).cumsum() - lengths
     frame["end"] = frame["start"] + frame["surface"].str.len()
     return frame[TOKEN_COLUMNS]
+
+
+def make_paragraphs(tokens: pd.DataFrame) -> pd.DataFrame:
+    """The paragraph table (``doc_id, para_id, kind, text``) of a
+    :func:`make_tokens` table: each paragraph's surfaces joined by one space,
+    which is exactly what its offsets assume."""
+    joined = tokens.groupby(["doc_id", "para_id"], sort=False)["surface"].agg(" ".join)
+    return joined.rename("text").reset_index().assign(kind="body")[["doc_id", "para_id", "kind", "text"]]

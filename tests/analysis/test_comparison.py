@@ -117,8 +117,10 @@ def test_distinctive_keyness_values(toy_tokens):
     for _, part in result.groupby("doc_id"):
         assert part["g2"].is_monotonic_decreasing
         assert part["rank"].tolist() == list(range(1, len(part) + 1))
+    # the original columns keep their names and order; significance columns are added after them
     assert list(result.columns) == ["doc_id", "rank", "term", "freq_target", "freq_ref", "g2",
-                                    "p_value", "log_ratio"]
+                                    "p_value", "log_ratio", "significance", "p_adjusted", "significant",
+                                    "critical_g2", "low_expected"]
 
 
 @pytest.mark.parametrize(

@@ -11,9 +11,9 @@ import pandas as pd
 import pytest
 
 from newskit.errors import ArgumentError
-from newskit.analysis.concordance import dispersion, kwic
+from newskit.analysis.concordance import Concordancer, count_hits, dispersion, kwic
 
-from tests.builders import read_stats_table
+from tests.builders import make_paragraphs, make_tokens, read_stats_table
 
 
 
@@ -142,3 +142,84 @@ def test_order_tokens_keeps_part_of_speech():
                            "end": [5, 2], "pos": ["NOUN", "PROPN"]})
     ordered = order_tokens(toy_tokens)
     assert list(ordered["pos"]) == ["PROPN", "NOUN"] and list(ordered["seq"]) == [0, 1]
+
+
+# --- sorting, notes, hits per document -------------------------------------------
+
+#: Six one-paragraph documents around the node x (reading order A … F):
+#:   A "b x c z"   L1 b, R1 c, R2 z        D "x b"       L1 —, R1 b
+#:   B "a x d"     L1 a, R1 d              E "e x c w"   L1 e, R1 c, R2 w
+#:   C "c x a"     L1 c, R1 a              F "f x . g"   L1 f, R1 g (the full stop is skipped)
+SORT_DOCS = {"A": "b x c z", "B": "a x d", "C": "c x a", "D": "x b", "E": "e x c w", "F": "f x . g"}
+
+
+@pytest.mark.parametrize(
+    ("sort", "order"),
+    [
+        (None, ["A", "B", "C", "D", "E", "F"]),      # reading order
+        ("R1", ["C", "D", "A", "E", "B", "F"]),      # a, b, c, c (tie: reading order A, E), d, g
+        ("R1,R2", ["C", "D", "E", "A", "B", "F"]),   # the c tie broken by R2: w (E) before z (A)
+        (["r1", "r2"], ["C", "D", "E", "A", "B", "F"]),  # a list, keys case-insensitive
+        ("L1", ["D", "B", "A", "C", "E", "F"]),      # — (paragraph start sorts first), a, b, c, e, f
+        ("R2", ["B", "C", "D", "F", "E", "A"]),      # —, —, —, — (reading order), w, z
+    ],
+)
+def test_kwic_sort_orders(sort, order):
+    tokens = make_tokens(SORT_DOCS)
+    lines = kwic(tokens, make_paragraphs(tokens), "x", window=2, sort=sort)
+    assert lines["doc_id"].tolist() == order
+
+
+def test_kwic_sort_by_keyword_folds_case():
+    tokens = make_tokens({"A": "Grok-1 x", "B": "grok y", "C": ["Grok 2"]})  # C: one merged token
+    lines = kwic(tokens, make_paragraphs(tokens), "grok", mode="substring", sort="KW")
+    # folded keywords: "grok" < "grok 2" < "grok-1" (space 0x20 sorts before hyphen 0x2d)
+    assert lines["keyword"].tolist() == ["grok", "Grok 2", "Grok-1"]
+
+
+@pytest.mark.parametrize("sort", ["R0", "X1", "L", "", []])
+def test_kwic_bad_sort(toy_tokens, paragraphs, sort):
+    with pytest.raises(ArgumentError, match="sort="):
+        kwic(toy_tokens, paragraphs, "Musk", sort=sort)
+
+
+@pytest.mark.parametrize(
+    ("query", "mode", "note"),
+    [
+        # found inside longer tokens only: the note counts them and names the substring mode
+        ("ktie", "token", "mode='token' found 0 whole-token hit(s); the text contains 'ktie' 2 times, also inside "
+                          "longer tokens (Aktien): mode='substring' finds them all."),
+        # absent from the text too
+        ("nichts", "token", "'nichts' matches no token and does not occur in the text either"),
+        ("nichts", "substring", "'nichts' matches nothing (mode='substring')."),
+        # every occurrence found: no note
+        ("Musk", "token", None),
+    ],
+)
+def test_kwic_notes(toy_tokens, paragraphs, query, mode, note):
+    lines = kwic(toy_tokens, paragraphs, query, mode=mode)
+    if note is None:
+        assert "note" not in lines.attrs
+    else:
+        assert lines.attrs["note"].startswith(note)
+    assert lines.attrs["mode"] == mode
+
+
+def test_count_hits(toy_tokens, paragraphs):
+    lines = kwic(toy_tokens, paragraphs, "aktie", mode="substring")
+    table = count_hits(lines, toy_tokens)
+    # every document, in order of appearance; de1 has 7 words (Die Aktionäre kaufen Aktien Musk verkauft
+    # Aktien; the two full stops are not words): 2 / 7 × 1,000 = 285.714
+    assert table["doc_id"].tolist() == ["ja1", "en1", "de1"]
+    assert table["hits"].tolist() == [0, 0, 2]
+    de1 = table.set_index("doc_id").loc["de1"]
+    assert de1["words"] == 7 and de1["per_1000_words"] == pytest.approx(285.714, abs=1e-3)
+    assert de1["forms"] == "Aktien ×2" and table.set_index("doc_id").loc["ja1", "forms"] == ""
+
+
+def test_concordancer_answers_like_kwic(toy_tokens, paragraphs):
+    # the prepared object (used by the explorer) gives the same table as the one-off function
+    search = Concordancer(toy_tokens, paragraphs)
+    for mode in ("token", "lemma", "substring", "regex"):
+        assert search.kwic("Musk", window=2, mode=mode).equals(kwic(toy_tokens, paragraphs, "Musk", window=2, mode=mode))
+    assert search.count_hits(search.kwic("Musk")).equals(count_hits(kwic(toy_tokens, paragraphs, "Musk"), toy_tokens))

@@ -97,3 +97,80 @@ def test_graph_attributes(mentions):
 def test_graph_without_counts_has_no_count_attribute(mentions):
     graph = build_cooccurrence_graph(cooccurrence_pairs(mentions))
     assert graph.nodes["Q_xai"] == {"label": "Q_xai"}
+
+
+@pytest.mark.parametrize(
+    ("measure", "expected"),
+    [
+        # units: grok 2, musk 5, xai 1 (test_count_units); grok–musk together in 2, musk–xai in 1
+        # Jaccard grok–musk = 2 / (2 + 5 − 2) = 0.4; musk–xai = 1 / (5 + 1 − 1) = 0.2
+        ("jaccard", [("Q_grok", "Q_musk", 0.4), ("Q_musk", "Q_xai", 0.2)]),
+        ("count", [("Q_grok", "Q_musk", 2), ("Q_musk", "Q_xai", 1)]),
+    ],
+)
+def test_edge_measures(mentions, measure, expected):
+    pairs = cooccurrence_pairs(mentions, measure=measure)
+    assert [(a, b) for a, b, _ in as_tuples(pairs)] == [(a, b) for a, b, _ in expected]
+    assert pairs["weight"].tolist() == pytest.approx([w for _, _, w in expected])
+    # counts keep the three columns notebooks unpack; Jaccard adds the raw count beside itself
+    if measure == "count":
+        assert list(pairs.columns) == ["a", "b", "weight"]
+    else:
+        assert pairs["count"].tolist() == [2, 1] and pairs["jaccard"].tolist() == pytest.approx([0.4, 0.2])
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        # always together: Jaccard 1 however rare
+        ([("d", 0, "A"), ("d", 0, "B"), ("d", 1, "A"), ("d", 1, "B")], [("A", "B", 1.0)]),
+        # A in 4 units, B in 1, together once: 1 / (4 + 1 − 1) = 0.25
+        ([("d", 0, "A"), ("d", 0, "B"), ("d", 1, "A"), ("d", 2, "A"), ("d", 3, "A")], [("A", "B", 0.25)]),
+    ],
+)
+def test_jaccard_by_hand(rows, expected):
+    frame = pd.DataFrame(rows, columns=["doc_id", "para_id", "entity_id"])
+    assert as_tuples(cooccurrence_pairs(frame, measure="jaccard")) == expected
+
+
+def test_jaccard_ranks_differently_from_counts():
+    # A–B together in 3 of A's 10 units (B only there): count 3, Jaccard 3/10 = 0.3;
+    # C–D together in their only 2 units: count 2, Jaccard 1 → first by Jaccard, second by count
+    rows = [("d", k, "A") for k in range(10)] + [("d", k, "B") for k in range(3)]
+    rows += [("e", k, key) for k in range(2) for key in ("C", "D")]
+    frame = pd.DataFrame(rows, columns=["doc_id", "para_id", "entity_id"])
+    assert as_tuples(cooccurrence_pairs(frame))[0][:2] == ("A", "B")
+    assert [row[:2] for row in as_tuples(cooccurrence_pairs(frame, measure="jaccard"))] == [("C", "D"), ("A", "B")]
+
+
+def test_unknown_measure(mentions):
+    with pytest.raises(ArgumentError, match="measure='dice'"):
+        cooccurrence_pairs(mentions, measure="dice")
+
+
+#: One text in three versions (group g): paragraph 0 of every version names A and B; in paragraph 1
+#: ja names A and de names B (aligned: ja/1 ~ de/1 ~ id/1); the reference h/0 names A and B as well.
+GROUPED = pd.DataFrame(
+    [("ja", 0, "A"), ("ja", 0, "B"), ("de", 0, "A"), ("de", 0, "B"), ("id", 0, "A"), ("id", 0, "B"),
+     ("ja", 1, "A"), ("de", 1, "B"), ("h", 0, "A"), ("h", 0, "B")],
+    columns=["doc_id", "para_id", "entity_id"],
+).assign(group=lambda t: t["doc_id"].map({"ja": "g", "de": "g", "id": "g", "h": "h"}),
+         aligned_para=lambda t: t["doc_id"].map({"ja": "ja", "de": "ja", "id": "ja", "h": "h"})
+         + "/" + t["para_id"].astype(str))
+
+
+@pytest.mark.parametrize(
+    ("unit", "count"),
+    [
+        # per paragraph: ja/0, de/0, id/0 and h/0 → 4 (the three translations count three times)
+        (("doc_id", "para_id"), 4),
+        # group once: g:ja/0 (all three versions) + g:ja/1 (A from ja, B from de: present in the unit) + h/0 → 3
+        (("group", "aligned_para"), 3),
+    ],
+)
+def test_translation_group_counted_once(unit, count):
+    pairs = cooccurrence_pairs(GROUPED, unit=unit)
+    assert as_tuples(pairs) == [("A", "B", count)]
+    # node sizes on the same scale: A in ja/0, ja/1, h/0 of the group-once units = 3
+    if unit == ("group", "aligned_para"):
+        assert count_units(GROUPED, unit=unit).to_dict() == {"A": 3, "B": 3}

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from scipy import sparse
 
-from newskit import ArgumentError, CorpusError
+from newskit import ArgumentError
 from newskit.analysis.dtm import DocumentTermMatrix, document_term_matrix
 
 ROWS = [
@@ -56,7 +56,8 @@ def test_mapping_must_cover_every_document(build_tokens) -> None:
 
 
 @pytest.mark.parametrize(("options", "error", "message"), [
-    ({"by": "lang"}, CorpusError, "lacks column.*lang"),          # not a token column
+    # not a token column: a bad call, ArgumentError like every missing column (errors.py)
+    ({"by": "lang"}, ArgumentError, "lacks column.*lang"),
     ({"min_count": 0}, ArgumentError, "min_count must be 1"),     # nonsense threshold
     ({"by": []}, ArgumentError, "names no column"),                # no grouping at all
 ])

@@ -42,12 +42,25 @@ def test_log_likelihood_by_hand(a, b, c, d, expected):
     [
         # log2((10/100) / (5/200)) = log2(0.1 / 0.025) = log2(4) = 2
         (10, 5, 100, 200, 2.0),
-        # a = 0 becomes 0.5: log2((0.5/100) / (6/200)) = log2(0.005/0.03) = log2(1/6) = −2.584963
-        (0, 6, 100, 200, -2.584963),
-        # b = 0 becomes 0.5: log2((5/100) / (0.5/200)) = log2(0.05/0.0025) = log2(20) = 4.321928
-        (5, 0, 100, 200, 4.321928),
+        # a = 0: ε = 0.5/100 = 0.005 added to both relative frequencies:
+        # log2((0 + 0.005) / (6/200 + 0.005)) = log2(0.005/0.035) = log2(1/7) = −2.807355
+        (0, 6, 100, 200, -2.807355),
+        # b = 0: ε = 0.5/200 = 0.0025: log2((5/100 + 0.0025) / 0.0025) = log2(0.0525/0.0025) = log2(21) = 4.392317
+        (5, 0, 100, 200, 4.392317),
         # equal relative frequencies
         (5, 10, 100, 200, 0.0),
+        # the case: a = 0, b = 2, c = 366, d = 1607; ε = 0.5/366 = 0.00136612, b/d = 0.00124456
+        # log2(0.00136612 / (0.00124456 + 0.00136612)) = log2(0.523282) = −0.934339 (was +0.13, against "under")
+        (0, 2, 366, 1607, -0.934339),
+        # absent from both: 0, not log2(d/c) = 1
+        (0, 0, 100, 200, 0.0),
+        # why not "0.5 added to both counts": log2((0.5/100) / (1.5/10000)) = +5.06 for an under-used term;
+        # here ε = 0.005: log2(0.005 / (0.0001 + 0.005)) = log2(0.980392) = −0.028569
+        (0, 1, 100, 10000, -0.028569),
+        # equal corpus sizes: the same as adding 0.5 to both counts, log2(0.5 / 3.5) = −2.807355
+        (0, 3, 100, 100, -2.807355),
+        # no zero: plain Hardie, no smoothing; log2((1/100) / (1/10000)) = log2(100) = 6.643856
+        (1, 1, 100, 10000, 6.643856),
     ],
 )
 def test_log_ratio_by_hand(a, b, c, d, expected):
@@ -58,7 +71,7 @@ def test_formulas_vectorise_over_arrays():
     g2 = log_likelihood(np.array([10, 0]), np.array([5, 6]), 100, 200)
     assert isinstance(g2, np.ndarray)
     assert g2 == pytest.approx([6.931472, 4.865581], abs=1e-6)
-    assert log_ratio([10, 5], [5, 0], 100, 200) == pytest.approx([2.0, 4.321928], abs=1e-6)
+    assert log_ratio([10, 5], [5, 0], 100, 200) == pytest.approx([2.0, 4.392317], abs=1e-6)
 
 
 @pytest.mark.parametrize(
@@ -102,10 +115,11 @@ def keyness_corpus() -> pd.DataFrame:
         # the 2×2 table of test_log_likelihood_by_hand: G² = 10 ln2, log ratio 2
         ("株", (10, 5), 10 * math.log(2), 2.0, "over"),
         # only in the target: E1 = 30, E2 = 60, G² = 2·90·ln(90/30) = 180 ln3
-        # log ratio = log2((90/100)/(0.5/200)) = log2(360)
-        ("x", (90, 0), 180 * math.log(3), math.log2(360), "over"),
+        # log ratio: ε = 0.5/200 = 0.0025, log2((0.9 + 0.0025) / 0.0025) = log2(361)
+        ("x", (90, 0), 180 * math.log(3), math.log2(361), "over"),
         # only in the reference: E1 = 65, E2 = 130, G² = 2·195·ln(195/130) = 390 ln1.5
-        ("y", (0, 195), 390 * math.log(1.5), math.log2((0.5 / 100) / (195 / 200)), "under"),
+        # log ratio: ε = 0.5/100 = 0.005, log2(0.005 / (0.975 + 0.005)) = log2(1/196)
+        ("y", (0, 195), 390 * math.log(1.5), math.log2(1 / 196), "under"),
     ],
 )
 def test_compute_keyness_rows(keyness_corpus, term, freqs, g2, ratio, direction):

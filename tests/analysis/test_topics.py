@@ -165,3 +165,17 @@ def test_paragraph_shares_are_averaged_per_document() -> None:
 def test_topics_over_time_bad_arguments(options, message) -> None:
     with pytest.raises(ArgumentError, match=message):
         topics_over_time(DOC_TOPICS, DOCUMENTS, **options)
+
+
+def test_fitted_models_are_compared_without_refitting() -> None:
+    # choose_n_topics is compare_topic_models of fit_topic_models: the same table, and the models kept
+    from newskit.analysis.topics import compare_topic_models, fit_topic_models
+
+    dtm = DocumentTermMatrix.from_frame(pd.DataFrame(
+        [[3, 2, 0, 0], [2, 3, 1, 0], [0, 0, 3, 2], [0, 1, 2, 3]], index=["a", "b", "c", "d"],
+        columns=["w", "x", "y", "z"]))
+    models = fit_topic_models(dtm, [1, 2], seed=0)
+    assert sorted(models) == [1, 2] and models[2].doc_topics.shape == (4, 2)
+    table = compare_topic_models(models)
+    assert table.equals(choose_n_topics(dtm, [1, 2], seed=0))
+    assert table["npmi"].tolist() == [models[n].coherence["npmi"].mean() for n in (1, 2)]

@@ -37,6 +37,17 @@ CASES = {
                     "02-zipf.png", "02-where-terms-occur.png"),
     },
     "03": {"tables": (), "figures": ()},
+    "07": {
+        "tables": ("07-collocations.csv", "07-ngrams.csv", "07-multiword-terms.csv", "07-dispersion.csv",
+                   "07-kwic-modes.csv", "07-kwic-sorted.csv", "07-kwic-hits.csv"),
+        "figures": ("07-collocations.png",),
+    },
+    "08": {
+        "tables": ("08-ca-inertia.csv", "08-term-clusters.csv", "08-topic-choice.csv", "08-topic-terms.csv",
+                   "08-topics-by-group.csv", "08-code-shares.csv", "08-code-tests.csv", "08-network-edges.csv"),
+        "figures": ("08-ca-biplot.png", "08-term-dendrogram.png", "08-term-mds.png", "08-code-heatmap.png",
+                    "08-network.png"),
+    },
     # the held-out set: three shared stories in 3–4 languages, eight single ones
     "10": {"tables": ("10-stories.csv", "10-facts.csv", "10-fact-matrix.csv", "10-unique-facts.csv",
                       "10-conflicts.csv"),

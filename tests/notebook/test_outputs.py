@@ -90,3 +90,27 @@ def test_corpora_sharing_a_folder_name_keep_their_own_outputs(tmp_path, monkeypa
     assert figure_b == tmp_path / "b" / "corpus" / "reports" / "figures" / "02-top-terms.png"
     assert figure_a.read_bytes() != figure_b.read_bytes()  # both figures survive, each its own
     assert table_a.read_text("utf-8") == "side\na\n" and table_b.read_text("utf-8") == "side\nb\n"
+
+
+def test_graph_is_graphml_beside_the_png(corpus_dir):
+    import networkx as nx
+
+    from newskit.analysis.cooccurrence import build_cooccurrence_graph, cooccurrence_pairs, count_units
+
+    mentions = pd.DataFrame({"doc_id": ["d", "d", "d"], "para_id": [0, 0, 1], "entity_id": ["musk", "xai", "musk"],
+                             "label": ["マスク", "xAI", "マスク"]})
+    pairs = cooccurrence_pairs(mentions, measure="jaccard")
+    labels = mentions.drop_duplicates("entity_id").set_index("entity_id")["label"]
+    graph = build_cooccurrence_graph(pairs, count_units(mentions), labels)
+    out = Outputs("08", corpus_dir)
+    path = out.graph(graph, "network")
+    assert path == corpus_dir / "reports" / "figures" / "08-network.graphml"
+    first = path.read_bytes()
+    # read back: labels (Japanese), node counts and every edge measure survive
+    back = nx.read_graphml(path)
+    assert back.nodes["musk"] == {"label": "マスク", "count": 2}
+    # musk in 2 paragraphs, xai in 1, together in 1: Jaccard 1 / (2 + 1 - 1) = 0.5
+    assert back.edges["musk", "xai"] == {"weight": 0.5, "count": 1, "jaccard": 0.5}
+    # byte-identical on a second write, no temporary file left
+    assert out.graph(graph, "network").read_bytes() == first
+    assert sorted(p.name for p in path.parent.iterdir()) == ["08-network.graphml"]

@@ -9,6 +9,11 @@ pandas tables or small frozen dataclasses; plotting lives in
   paragraphs or any group; columns: terms);
 * :func:`collocations`, :func:`ngrams`, :func:`multiword_terms` — words near a
   node, n-grams, FLR-ranked compound terms;
+* :func:`kwic` (match modes token / lemma / substring / regex, multi-word
+  queries, sorting by L1 … R1 …), :func:`count_hits` — concordance lines and
+  hits per document; :class:`Concordancer` for many queries on one corpus;
+* :func:`compute_keyness`, :func:`distinctive_keyness` — G² with log ratio,
+  Bonferroni / Benjamini–Hochberg correction and the expected-frequency guard;
 * :func:`dispersion_measures` — range, Juilland's D, Gries' DP (and DPnorm);
 * :func:`correspondence_analysis` (+ :func:`ca_term_table`) — KH Coder style CA;
 * :func:`cluster_terms`, :func:`cluster_documents`, :func:`mds_map` — hierarchical
@@ -53,10 +58,17 @@ _EXPORTS = {
     "select_terms": "frequency",
     "top_terms": "frequency",
     "add_document_column": "groups",
+    "KeynessTests": "keyness",
     "compute_keyness": "keyness",
-    "compute_p_value": "keyness",
+    "adjust_p_values": "significance",
+    "compute_p_value": "significance",
+    "critical_value": "significance",
+    "label_significance": "significance",
+    "significance_threshold": "significance",
     "log_likelihood": "keyness",
     "log_ratio": "keyness",
+    "Concordancer": "concordance",
+    "count_hits": "concordance",
     "dispersion": "concordance",
     "kwic": "concordance",
     "term_coverage": "concordance",
@@ -82,6 +94,8 @@ _EXPORTS = {
     "TopicModel": "topics",
     "TopicOptions": "topics",
     "choose_n_topics": "topics",
+    "compare_topic_models": "topics",
+    "fit_topic_models": "topics",
     "npmi_coherence": "topics",
     "topic_model": "topics",
     "topics_over_time": "topics",

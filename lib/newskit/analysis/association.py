@@ -2,7 +2,7 @@
 
 :func:`collocations` moves a window of ``window`` words to the left and right
 of every occurrence of the node along the word stream (punctuation does not
-take a slot, see :mod:`newskit.analysis.terms`) and never across a paragraph
+take a slot, see :mod:`newskit.analysis.stream`) and never across a paragraph
 boundary: a news paragraph is the smallest unit whose words are written
 together.  Stop words take their slot in the window but are only reported as
 collocates with ``content_only=False``.  Each node occurrence has its own
@@ -51,7 +51,7 @@ import numpy as np
 import pandas as pd
 
 from newskit.errors import ArgumentError
-from newskit.analysis.terms import find_phrase, word_stream
+from newskit.analysis.stream import find_phrase, word_stream
 
 __all__ = ["COLLOCATION_COLUMNS", "association_scores", "collocations"]
 
@@ -117,7 +117,7 @@ def collocations(
     in its windows, strongest log Dice first (columns: ``COLLOCATION_COLUMNS``).
 
     ``node`` is a term of the ``by`` column or a phrase of several ("Mistral
-    AI"), matched on consecutive words as :func:`~newskit.analysis.terms.find_phrase`
+    AI"), matched on consecutive words as :func:`~newskit.analysis.stream.find_phrase`
     explains.  ``attrs`` records the node, ``N``, ``S`` and the expected-frequency
     convention; a node that never occurs gives an empty table whose
     ``attrs["note"]`` says so, instead of a silent nothing.

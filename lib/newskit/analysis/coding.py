@@ -52,7 +52,8 @@ import pandas as pd
 from scipy.stats import chi2_contingency
 
 from newskit.errors import ArgumentError, CorpusError
-from newskit.analysis.terms import PARAGRAPH, find_phrase, require_columns, term_labels, word_stream
+from newskit.analysis.frequency import PARAGRAPH, check_columns, term_labels
+from newskit.analysis.stream import find_phrase, word_stream
 
 __all__ = ["All", "AnyOf", "Code", "CodeCrossTab", "Entity", "Not", "Phrase", "QuantityKind", "Word",
            "apply_codes", "cross_tabulate_codes", "load_codes", "parse_codes"]
@@ -344,10 +345,10 @@ def apply_codes(
         raise ArgumentError(f"unit={unit!r}: choose 'doc_id' or 'paragraph'")
     keys = UNITS[unit]
     parsed = load_codes(codes) if isinstance(codes, str | Path) else tuple(codes)
-    require_columns(tokens, [*keys, "lemma", "surface"])
+    check_columns(tokens, [*keys, "lemma", "surface"])
     for name, table, column in (("mentions", mentions, "entity_id"), ("quantities", quantities, "kind")):
         if table is not None:
-            require_columns(table, [*keys, column], name)
+            check_columns(table, [*keys, column], name)
     units = tokens[keys].astype({"doc_id": str}).drop_duplicates()
     index = pd.MultiIndex.from_frame(units) if len(keys) > 1 else pd.Index(units["doc_id"], name="doc_id")
     context = _Context(index, keys, tokens, mentions, quantities)
@@ -372,7 +373,7 @@ def cross_tabulate_codes(coded: pd.DataFrame, documents: pd.DataFrame, by: str) 
     """Cross-tabulate :func:`apply_codes` output by the catalog column ``by``
     (tests and residuals as in the module docstring; NaN where a code is in
     no unit or in all, since then there is nothing to compare)."""
-    require_columns(documents, ["doc_id", by], "documents")
+    check_columns(documents, ["doc_id", by], "documents")
     groups = documents.assign(doc_id=documents["doc_id"].astype(str)).set_index("doc_id")[by]
     doc_ids = pd.Index(coded.index.get_level_values("doc_id").astype(str))
     missing = doc_ids.difference(groups.index)

@@ -4,9 +4,23 @@ Why paragraphs: a whole news article mentions almost every actor together, so
 document-level co-occurrence links everything with everything; a paragraph is
 the smallest unit where two names are plausibly talked about *together*.
 
-A pair's ``weight`` is the number of units (paragraphs) in which both keys are
-present; several mentions of the same key in one paragraph count once, so a
-long quote repeating a name does not inflate its links.
+Edge measures (KH Coder's 共起ネットワーク offers the same two):
+
+* ``count`` — the number of units (paragraphs) in which both keys are present;
+  several mentions of the same key in one paragraph count once, so a long
+  quote repeating a name does not inflate its links;
+* ``jaccard`` — ``count / (n_a + n_b - count)`` with ``n_a``, ``n_b`` the units
+  of each key: the share of the units naming either key that name both, so two
+  names that always appear together score 1 however rare they are, and a name
+  that is everywhere does not link strongly to everything.
+
+``weight`` is the measure chosen with ``measure=``; with ``"jaccard"`` the table also keeps
+the raw ``count`` (and the ``jaccard`` column), so both stay in the graph and its GraphML.
+
+**Translations counted once**: the unit is any set of columns, so
+``unit=("group", "aligned_para")`` on a table from
+:func:`newskit.crosslingual.units.add_aligned_units` counts a pair once per
+aligned paragraph of a translation group instead of once per version.
 """
 
 from __future__ import annotations
@@ -16,13 +30,13 @@ from collections.abc import Mapping, Sequence
 import networkx as nx
 import pandas as pd
 
-from newskit.analysis.frequency import check_columns, group_columns
+from newskit.analysis.frequency import PARAGRAPH, check_columns, group_columns
 from newskit.errors import ArgumentError
 
-__all__ = ["PARAGRAPH", "build_cooccurrence_graph", "cooccurrence_pairs", "count_units", "select_network"]
+__all__ = ["MEASURES", "PARAGRAPH", "build_cooccurrence_graph", "cooccurrence_pairs", "count_units", "select_network"]
 
-#: Default co-occurrence unit: one paragraph of one document.
-PARAGRAPH = ("doc_id", "para_id")
+#: ``measure=`` values of :func:`cooccurrence_pairs` (module docstring).
+MEASURES = ("count", "jaccard")
 
 
 def present_keys(mentions: pd.DataFrame, unit: str | Sequence[str], key: str) -> pd.DataFrame:
@@ -37,13 +51,17 @@ def present_keys(mentions: pd.DataFrame, unit: str | Sequence[str], key: str) ->
 
 
 def cooccurrence_pairs(
-    mentions: pd.DataFrame, unit: str | Sequence[str] = PARAGRAPH, key: str = "entity_id"
+    mentions: pd.DataFrame, unit: str | Sequence[str] = PARAGRAPH, key: str = "entity_id", *, measure: str = "count"
 ) -> pd.DataFrame:
     """Count unordered pairs of distinct keys present in the same unit.
 
-    Returns ``a, b, weight`` with ``a < b`` (each pair once), heaviest first
-    then by ``a``, ``b``.  Keys are compared as strings so mixed id types sort.
+    Returns ``a, b, weight`` with ``a < b`` (each pair once), ``weight`` the
+    number of shared units; with ``measure="jaccard"`` ``weight`` is the
+    Jaccard coefficient and ``count``, ``jaccard`` follow (module docstring).
+    Heaviest first, then by ``a``, ``b``.  Keys are compared as strings so mixed id types sort.
     """
+    if measure not in MEASURES:
+        raise ArgumentError(f"measure={measure!r}: choose 'count' or 'jaccard'")
     units = group_columns(unit)
     present = present_keys(mentions, units, key)
     present[key] = present[key].astype(str)
@@ -52,6 +70,11 @@ def cooccurrence_pairs(
     counts = pairs.groupby([f"{key}_a", f"{key}_b"]).size().rename("weight").reset_index()
     counts.columns = ["a", "b", "weight"]
     counts["weight"] = counts["weight"].astype("int64")
+    if measure == "jaccard":
+        sizes = present[key].value_counts()
+        either = counts["a"].map(sizes).astype(float) + counts["b"].map(sizes).astype(float) - counts["weight"]
+        counts = counts.assign(count=counts["weight"], jaccard=counts["weight"] / either)
+        counts["weight"] = counts["jaccard"]
     return counts.sort_values(["weight", "a", "b"], ascending=[False, True, True], ignore_index=True)
 
 
@@ -69,12 +92,14 @@ def build_cooccurrence_graph(
     pairs: pd.DataFrame,
     node_counts: Mapping[str, int] | pd.Series | None = None,
     node_labels: Mapping[str, str] | pd.Series | None = None,
-    min_weight: int = 1,
+    min_weight: float = 0,
 ) -> nx.Graph:
     """Turn :func:`cooccurrence_pairs` output into an undirected weighted graph.
 
     Edges lighter than ``min_weight`` are left out (the usual way to thin a
-    hairball).  ``node_counts`` sets a ``count`` attribute and adds keys that
+    hairball; the default keeps every pair, of counts and of Jaccard weights).
+    Edges carry ``weight`` and, when the pairs have them, ``count`` and
+    ``jaccard``.  ``node_counts`` sets a ``count`` attribute and adds keys that
     never co-occur as isolated nodes, so the graph shows every entity;
     ``node_labels`` sets a ``label`` attribute (default: the key itself) for
     readable plots of ids like Wikidata QIDs.  Without ``node_counts`` nodes
@@ -85,9 +110,13 @@ def build_cooccurrence_graph(
     graph = nx.Graph()
     if node_counts is not None:
         graph.add_nodes_from(str(node) for node in dict(node_counts))
-    graph.add_weighted_edges_from(
-        zip(kept["a"].astype(str), kept["b"].astype(str), kept["weight"].astype(int).tolist(), strict=True)
-    )
+    integer = pd.api.types.is_integer_dtype(kept["weight"])
+    extra = {name: kept[name].astype(kind).tolist() for name, kind in (("count", int), ("jaccard", float))
+             if name in kept.columns}
+    for k, (a, b, weight) in enumerate(zip(kept["a"].astype(str), kept["b"].astype(str), kept["weight"].tolist(),
+                                           strict=True)):
+        graph.add_edge(a, b, weight=int(weight) if integer else float(weight),
+                       **{name: values[k] for name, values in extra.items()})
     labels = {} if node_labels is None else dict(node_labels)
     labels = {str(node): str(value) for node, value in labels.items()}
     for node in graph.nodes:
@@ -100,7 +129,7 @@ def build_cooccurrence_graph(
 
 
 def select_network(pairs: pd.DataFrame, unit_counts: pd.Series, top_n: int,
-                   min_weight: int) -> tuple[pd.DataFrame, pd.Series]:
+                   min_weight: float) -> tuple[pd.DataFrame, pd.Series]:
     """Keep the ``top_n`` entities named in the most paragraphs and the edges
     between them seen in at least ``min_weight`` paragraphs, dropping nodes
     left without an edge: a readable network instead of a hairball."""

@@ -27,8 +27,7 @@ import numpy as np
 import pandas as pd
 
 from newskit.errors import ArgumentError
-from newskit.analysis.dtm import document_term_matrix
-from newskit.analysis.terms import GroupBy
+from newskit.analysis.dtm import RowGroups, document_term_matrix
 
 __all__ = ["CorrespondenceAnalysis", "ca_term_table", "correspondence_analysis"]
 
@@ -100,7 +99,7 @@ def correspondence_analysis(table: pd.DataFrame, *, n_dims: int = 2) -> Correspo
 def ca_term_table(
     tokens: pd.DataFrame,
     *,
-    by: GroupBy = "doc_id",
+    by: RowGroups = "doc_id",
     top_n: int = 60,
     min_docs: int = 2,
     column: str = "lemma",

@@ -8,8 +8,8 @@ without any per-row Python loop (pandas group numbers and term codes feed a
 COO matrix whose duplicates sum), so 1,000 articles × 30,000 terms stay a few
 megabytes instead of a dense 240 MB frame.
 
-Terms are :mod:`newskit.analysis.terms` terms (lemma, surface fallback, no
-punctuation), content words only by default; columns are sorted by term and
+Terms are :func:`newskit.analysis.frequency.term_labels` terms (lemma, surface
+fallback, no punctuation), content words only by default; columns are sorted by term and
 rows by group, so the same tokens always give the identical matrix.
 """
 
@@ -22,10 +22,14 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from newskit.analysis.frequency import check_columns, term_labels, word_mask
 from newskit.errors import ArgumentError
-from newskit.analysis.terms import GroupBy, group_codes, term_labels, word_mask
 
-__all__ = ["DocumentTermMatrix", "document_term_matrix"]
+__all__ = ["DocumentTermMatrix", "RowGroups", "document_term_matrix", "group_codes"]
+
+#: ``by`` of the matrix builders: a token column, several, or a Series
+#: mapping ``doc_id`` to a group (``documents.set_index("doc_id")["lang"]``).
+RowGroups = str | Sequence[str] | pd.Series
 
 
 @dataclass(frozen=True, eq=False)
@@ -89,10 +93,39 @@ class DocumentTermMatrix:
         return self.select_terms(table["term"].head(n).tolist())
 
 
+def group_codes(tokens: pd.DataFrame, by: RowGroups) -> tuple[np.ndarray, pd.Index]:
+    """Row number of every token's group and the group labels, sorted.
+
+    ``by`` is a token column, a list of them (a MultiIndex of labels) or a
+    Series mapping ``doc_id`` to a group, so groups that live in the document
+    table (``lang``, ``publisher``, a month) need no merge; a document missing
+    from that mapping is an error, not a silently dropped row.
+    """
+    if isinstance(by, pd.Series):
+        check_columns(tokens, ["doc_id"])
+        mapping = by.copy()
+        mapping.index = mapping.index.astype(str)
+        doc_ids = tokens["doc_id"].astype(str)
+        missing = sorted(set(doc_ids.unique()) - set(mapping.dropna().index))
+        if missing:
+            shown = ", ".join(missing[:10]) + (" …" if len(missing) > 10 else "")
+            raise ArgumentError(f"the by= mapping has no group for doc_id(s) {shown}; "
+                                "give every document a group (e.g. documents.set_index('doc_id')[column])")
+        keys = pd.DataFrame({by.name or "group": doc_ids.map(mapping).to_numpy()}, index=tokens.index)
+    else:
+        columns = [by] if isinstance(by, str) else list(by)
+        if not columns:
+            raise ArgumentError("by= names no column; give a token column such as 'doc_id'")
+        check_columns(tokens, columns)
+        keys = tokens[columns]
+    grouped = keys.groupby(list(keys.columns), sort=True, observed=True, dropna=False)
+    return grouped.ngroup().to_numpy(), grouped.size().index
+
+
 def document_term_matrix(
     tokens: pd.DataFrame,
     *,
-    by: GroupBy = "doc_id",
+    by: RowGroups = "doc_id",
     column: str = "lemma",
     content_only: bool = True,
     min_count: int = 1,

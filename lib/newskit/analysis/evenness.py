@@ -3,7 +3,7 @@
 A frequency of 40 means little if 38 of them are in one article.  Per term,
 over the parts given by ``by`` (documents by default, or paragraphs,
 languages, months …), with ``n`` parts of sizes ``size_i`` (words, stop words
-included, punctuation not: :mod:`newskit.analysis.terms`) and ``f_i``
+included, punctuation not: :func:`newskit.analysis.frequency.word_mask`) and ``f_i``
 occurrences of the term in part ``i``:
 
 * ``range`` — number of parts with ``f_i > 0``;
@@ -31,13 +31,12 @@ import numpy as np
 import pandas as pd
 
 from newskit.errors import ArgumentError
-from newskit.analysis.dtm import document_term_matrix
-from newskit.analysis.terms import GroupBy
+from newskit.analysis.dtm import RowGroups, document_term_matrix
 
 __all__ = ["dispersion_measures"]
 
 
-def _part_counts(tokens: pd.DataFrame, terms: Sequence[str], by: GroupBy, column: str) -> tuple[np.ndarray, np.ndarray]:
+def _part_counts(tokens: pd.DataFrame, terms: Sequence[str], by: RowGroups, column: str) -> tuple[np.ndarray, np.ndarray]:
     """(part sizes, parts × terms frequencies) with zeros for absent terms."""
     dtm = document_term_matrix(tokens, by=by, column=column, content_only=False)
     sizes = np.asarray(dtm.matrix.sum(axis=1), dtype=float).ravel()
@@ -52,7 +51,7 @@ def dispersion_measures(
     tokens: pd.DataFrame,
     terms: Sequence[str] | str,
     *,
-    by: GroupBy = "doc_id",
+    by: RowGroups = "doc_id",
     column: str = "lemma",
     normalised: bool = False,
 ) -> pd.DataFrame:

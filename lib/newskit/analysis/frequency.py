@@ -23,6 +23,12 @@ be counted as one term: pass ``entities=`` a mention table
 the tokens a mention covers count once, as the entity's label, whether or not
 they are content words (a name is always a term); tokens a mention only
 partly covers (``Tesla`` inside ``Tesla-Aktionäre``) keep their own term.
+
+The pieces of the definition are public so every statistic uses the same ones:
+:func:`term_labels` (the term of every token) and :func:`word_mask` (which
+tokens are words); the document-term matrix, the word stream of collocations
+and n-grams (:mod:`newskit.analysis.stream`), dispersion and the coding rules
+all build on them.
 """
 
 from __future__ import annotations
@@ -34,13 +40,16 @@ import pandas as pd
 
 from newskit.errors import ArgumentError
 
-__all__ = ["GroupBy", "NON_WORD_POS", "PER_TOKENS", "check_columns", "count_bigrams", "count_terms", "entity_cover",
-           "finish_term_counts",
-           "frequencies_for_wordcloud", "group_columns", "head_per_group", "rank_frequency", "select_doc", "select_terms",
-           "sort_counts", "top_terms"]
+__all__ = ["GroupBy", "NON_WORD_POS", "PARAGRAPH", "PER_TOKENS", "check_columns", "count_bigrams", "count_terms",
+           "entity_cover", "finish_term_counts", "frequencies_for_wordcloud", "group_columns", "head_per_group",
+           "rank_frequency", "select_doc", "select_terms", "sort_counts", "term_labels", "top_terms", "word_mask"]
 
 #: Coarse POS tags that are never words.
 NON_WORD_POS = frozenset({"PUNCT", "SYM", "SPACE"})
+
+#: The unit no window, n-gram, phrase or bigram ever crosses, and the default
+#: co-occurrence unit: one paragraph of one document.
+PARAGRAPH = ("doc_id", "para_id")
 
 #: Relative frequencies are "per this many counted tokens".
 PER_TOKENS = 1000
@@ -98,6 +107,24 @@ def entity_cover(tokens: pd.DataFrame, entities: pd.DataFrame) -> tuple[pd.Serie
     return label, first
 
 
+def term_labels(tokens: pd.DataFrame, column: str = "lemma") -> pd.Series:
+    """The term of every token as a plain string Series on the token index
+    (``""`` for tokens without one), the lemma falling back to the surface."""
+    check_columns(tokens, [column, "surface"] if column == "lemma" else [column])
+    term = tokens[column].astype(object).where(tokens[column].notna(), "").astype(str).str.strip()
+    if column == "lemma":
+        surface = tokens["surface"].astype(object).where(tokens["surface"].notna(), "")
+        term = term.mask(term == "", surface.astype(str).str.strip())
+    return term
+
+
+def word_mask(tokens: pd.DataFrame, terms: pd.Series) -> pd.Series:
+    """True for the tokens that are words: a non-empty term whose ``pos`` is
+    not punctuation, symbol or space (see the module docstring)."""
+    check_columns(tokens, ["pos"])
+    return (terms != "") & ~tokens["pos"].astype(object).isin(NON_WORD_POS)
+
+
 def select_terms(
     tokens: pd.DataFrame,
     by: GroupBy = "doc_id",
@@ -113,15 +140,9 @@ def select_terms(
     back to the token table.
     """
     keys = group_columns(by)
-    needed = [*keys, *carry, column, "pos"]
-    needed += ["surface"] if column == "lemma" else []
-    needed += ["is_content"] if content_only else []
-    check_columns(tokens, needed)
-    term = tokens[column].fillna("").astype(str).str.strip()
-    if column == "lemma":
-        surface = tokens["surface"].fillna("").astype(str).str.strip()
-        term = term.mask(term == "", surface)
-    keep = (term != "") & ~tokens["pos"].isin(NON_WORD_POS)
+    check_columns(tokens, [*keys, *carry, *(["is_content"] if content_only else [])])
+    term = term_labels(tokens, column)
+    keep = word_mask(tokens, term)
     if content_only:
         keep &= tokens["is_content"].fillna(False).astype(bool)
     if entities is not None:
@@ -218,7 +239,7 @@ def count_bigrams(tokens: pd.DataFrame, by: GroupBy = "doc_id", column: str = "l
     every language), ``first``, ``second`` and ``count``, most frequent first.
     """
     keys = group_columns(by)
-    unit = ["doc_id", "para_id"]
+    unit = list(PARAGRAPH)
     check_columns(tokens, [*unit, "i"])
     words = select_terms(tokens, keys, column, True, carry=[*unit, "i"])
     words = words.sort_values([*unit, "i"], kind="stable")

@@ -1,6 +1,6 @@
 """N-grams (2 to 5 words in a row) and multi-word term candidates.
 
-**N-grams** run along the word stream of :mod:`newskit.analysis.terms` and
+**N-grams** run along the word stream of :mod:`newskit.analysis.stream` and
 stop at three things: a paragraph boundary, a punctuation or symbol token
 (「xAI 。 マスク」 or "xAI, Musk" is not a phrase but two clauses) and a gap
 in the token index ``i`` (a table filtered beforehand must not invent
@@ -34,7 +34,7 @@ import numpy as np
 import pandas as pd
 
 from newskit.errors import ArgumentError
-from newskit.analysis.terms import word_stream
+from newskit.analysis.stream import word_stream
 
 __all__ = ["NGRAM_SIZES", "multiword_terms", "ngrams"]
 

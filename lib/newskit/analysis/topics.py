@@ -43,7 +43,7 @@ import pandas as pd
 from newskit.errors import ArgumentError, CorpusError
 from newskit.analysis.dtm import DocumentTermMatrix, document_term_matrix
 
-__all__ = ["TopicModel", "TopicOptions", "choose_n_topics", "npmi_coherence", "parse_published",
+__all__ = ["TopicModel", "TopicOptions", "choose_n_topics", "compare_topic_models", "fit_topic_models", "npmi_coherence", "parse_published",
            "topic_model", "topics_over_time", "umass_coherence"]
 
 METHODS = ("lda", "nmf")
@@ -171,6 +171,29 @@ def topic_model(
                       coherence, perplexity)
 
 
+def fit_topic_models(
+    tokens: pd.DataFrame | DocumentTermMatrix,
+    candidates: Sequence[int],
+    *,
+    seed: int = 0,
+    method: str = "lda",
+    options: TopicOptions = TopicOptions(),
+) -> dict[int, TopicModel]:
+    """One fitted model per candidate number of topics, on one prepared
+    matrix; keep the one :func:`compare_topic_models` prefers instead of
+    fitting it again."""
+    dtm = _prepare(tokens, options)
+    return {int(n): topic_model(dtm, int(n), seed=seed, method=method, options=options) for n in candidates}
+
+
+def compare_topic_models(models: dict[int, TopicModel]) -> pd.DataFrame:
+    """``n_topics, perplexity, umass, npmi`` (coherences averaged over topics)
+    of fitted models, one row each, to choose ``n_topics`` from."""
+    return pd.DataFrame([{"n_topics": n, "perplexity": model.perplexity, "umass": model.coherence["umass"].mean(),
+                          "npmi": model.coherence["npmi"].mean()} for n, model in models.items()],
+                        columns=["n_topics", "perplexity", "umass", "npmi"])
+
+
 def choose_n_topics(
     tokens: pd.DataFrame | DocumentTermMatrix,
     candidates: Sequence[int],
@@ -181,13 +204,7 @@ def choose_n_topics(
 ) -> pd.DataFrame:
     """One row per candidate number of topics: ``n_topics, perplexity, umass,
     npmi`` (coherences averaged over topics) to choose ``n_topics`` from."""
-    dtm = _prepare(tokens, options)
-    rows = []
-    for n_topics in candidates:
-        model = topic_model(dtm, n_topics, seed=seed, method=method, options=options)
-        rows.append({"n_topics": n_topics, "perplexity": model.perplexity,
-                     "umass": model.coherence["umass"].mean(), "npmi": model.coherence["npmi"].mean()})
-    return pd.DataFrame(rows)
+    return compare_topic_models(fit_topic_models(tokens, candidates, seed=seed, method=method, options=options))
 
 
 #: A catalog date: year, optional month and day ("2024", "2024-03", "2024/3/19",

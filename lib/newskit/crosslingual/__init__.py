@@ -1,5 +1,6 @@
 """Across versions, languages and outlets: paragraph alignment, the
-translation audit, entity views of the versions side by side, stories
+translation audit, entity views of the versions side by side, paragraph
+units shared by translations (to count a translation group once), stories
 reported by several outlets and the facts each report states."""
 
 from newskit.lazy import lazy_exports
@@ -19,6 +20,8 @@ _EXPORTS = {
     "unique_facts": "facts",
     "document_features": "stories",
     "group_stories": "stories",
+    "add_aligned_units": "units",
+    "aligned_units": "units",
     "aligned_entity_kwic": "views",
     "compare_translations": "views",
 }

@@ -1,20 +1,29 @@
 """Notebook plumbing: parameter resolvers, the :class:`Outputs` helper,
-prose computed from tables, and the HTML report index."""
+prose computed from tables, the HTML report index, and the interactive KWIC
+explorer (:func:`explore_kwic`, ipywidgets with a static HTML fallback)."""
 
-from newskit.notebook.display import install_escaping_display, present_columns, render_prose, say
-from newskit.notebook.outputs import Outputs, start
-from newskit.notebook.params import (
-    DocChoice,
-    TermChoice,
-    docs_in_language,
-    resolve_doc,
-    resolve_group,
-    resolve_sample_docs,
-    resolve_story,
-    resolve_terms,
-)
-from newskit.notebook.prose import describe_token_sizes
+from newskit.lazy import lazy_exports
 
-__all__ = ["DocChoice", "Outputs", "TermChoice", "describe_token_sizes", "docs_in_language", "install_escaping_display",
-           "present_columns", "render_prose", "resolve_doc", "resolve_group", "resolve_sample_docs", "resolve_story",
-           "resolve_terms", "say", "start"]
+#: Public name → module of this subpackage it lives in (imported on first use).
+_EXPORTS = {
+    "install_escaping_display": "display",
+    "present_columns": "display",
+    "render_prose": "display",
+    "say": "display",
+    "KwicExplorer": "explorer",
+    "explore_kwic": "explorer",
+    "Outputs": "outputs",
+    "start": "outputs",
+    "DocChoice": "params",
+    "TermChoice": "params",
+    "docs_in_language": "params",
+    "resolve_doc": "params",
+    "resolve_group": "params",
+    "resolve_sample_docs": "params",
+    "resolve_story": "params",
+    "resolve_terms": "params",
+    "describe_token_sizes": "prose",
+}
+
+__all__ = sorted(_EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

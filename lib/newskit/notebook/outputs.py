@@ -9,20 +9,23 @@ output ends up in the wrong place.  A notebook makes one
     out = start("02", DATA_DIR)
     out.table(top, "top-terms", "top 10 content lemmas per document")
     out.figure(fig, "top-terms")
+    out.graph(graph, "network")      # GraphML beside the network's PNG
 """
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import networkx as nx
 import pandas as pd
 from matplotlib.figure import Figure
 
 from newskit.config import figures_dir, processed_dir, resolve_data_dir
 from newskit.errors import ArgumentError
-from newskit.io.tables import write_table
+from newskit.io.tables import write_atomic, write_table
 from newskit.notebook.display import install_escaping_display, say
 from newskit.viz.fonts import use_japanese_font
 from newskit.viz.save import save_figure
@@ -81,6 +84,14 @@ class Outputs:
     def figure(self, fig: Figure, name: str, *, dpi: int = 150) -> Path:
         """Save ``fig`` as ``NN-name.png`` in the figures folder; returns the path."""
         return save_figure(fig, self.figures_dir / self._file(name, ".png"), dpi=dpi)
+
+    def graph(self, graph: nx.Graph, name: str) -> Path:
+        """Save ``graph`` as GraphML, ``NN-name.graphml`` in the figures folder
+        beside the PNG of the same name, for Gephi or Cytoscape; written
+        atomically like every output; returns the path."""
+        buffer = io.BytesIO()
+        nx.write_graphml(graph, buffer)
+        return write_atomic(self.figures_dir / self._file(name, ".graphml"), buffer.getvalue())
 
     def corpus_note(self) -> str:
         """A one-line Markdown note when the corpus is not the shipped one:

@@ -15,14 +15,17 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
 
 from newskit.analysis.frequency import check_columns
+from newskit.analysis.significance import CORRECTION_NAMES, G2_P05
 from newskit.errors import ArgumentError
 
 __all__ = ["CRITICAL_G2", "plot_agreement", "plot_keyness", "plot_lengths", "plot_top_terms", "plot_zipf"]
 
-#: G² above this is significant at p < 0.05 (χ², one degree of freedom).
-CRITICAL_G2 = 3.84
+#: G² above this is significant at p < 0.05 for one test (χ², one degree of freedom).
+CRITICAL_G2 = G2_P05
 
 def plot_top_terms(
     df: pd.DataFrame,
@@ -102,8 +105,14 @@ def plot_lengths(lengths: pd.DataFrame) -> Figure:
 def plot_keyness(table: pd.DataFrame, ncols: int = 3, title: str | None = None) -> Figure:
     """Horizontal G² bars per document (from :func:`distinctive_keyness`),
     largest on top, each labelled with its log ratio (effect size: +1 = twice
-    as frequent as in the other articles); the dashed line marks G² = 3.84
-    (p = 0.05)."""
+    as frequent as in the other articles).
+
+    The dashed grey line is G² = 3.84 (p < 0.05 for *one* test); when the
+    table has the correction columns, the red line is that document's
+    corrected threshold (``critical_g2``), bars of terms that do not survive
+    the correction (``significant`` False) are pale and hatched, and a ``†``
+    after the log ratio marks an expected frequency below 5 (``low_expected``).
+    """
     check_columns(table, ["doc_id", "term", "g2", "log_ratio"], "keyness")
     if table.empty:
         raise ArgumentError("nothing to plot: the keyness table is empty")
@@ -111,25 +120,44 @@ def plot_keyness(table: pd.DataFrame, ncols: int = 3, title: str | None = None) 
     ncols = max(1, min(ncols, len(docs)))
     nrows = -(-len(docs) // ncols)
     longest = int(table.groupby("doc_id", sort=False).size().max())
-    fig, axes = plt.subplots(nrows, ncols, figsize=(4.8 * ncols, (0.3 * longest + 1.2) * nrows),
+    fig, axes = plt.subplots(nrows, ncols, figsize=(4.8 * ncols, (0.3 * longest + 1.6) * nrows),
                              squeeze=False, layout="constrained")
-    limit = float(table["g2"].max()) * 1.3
+    corrected = {"significant", "critical_g2"} <= set(table.columns)
+    limit = float(max(table["g2"].max(), table["critical_g2"].max() if corrected else 0, CRITICAL_G2)) * 1.3
     for ax, doc in zip(axes.flat, docs, strict=False):
         part = table[table["doc_id"] == doc].iloc[::-1]
-        positions = np.arange(len(part))
-        ax.barh(positions, part["g2"].to_numpy(), color="tab:purple")
-        ax.set_yticks(positions, part["term"].astype(str).tolist())
-        for y, (g2, ratio) in enumerate(zip(part["g2"], part["log_ratio"], strict=True)):
-            ax.text(g2, y, f" LR {ratio:+.1f}", va="center", fontsize="small")
-        ax.axvline(CRITICAL_G2, color="grey", linestyle="--", linewidth=1)
+        draw_keyness_panel(ax, part, corrected)
         ax.set_xlim(0, limit)
         ax.set(xlabel="G² (log-likelihood)", title=str(doc))
     for ax in axes.flat[len(docs):]:
         ax.set_visible(False)
+    correction = CORRECTION_NAMES.get(table.attrs.get("correction"), "the") if corrected else None
+    handles = [Line2D([], [], color="grey", linestyle="--", label=f"G² = {CRITICAL_G2} (p < 0.05, one test)")]
+    if corrected:
+        handles += [Line2D([], [], color="tab:red", label=f"{correction} correction threshold"),
+                    Patch(facecolor="tab:purple", label="survives the correction"),
+                    Patch(facecolor="#d9cce6", hatch="//", edgecolor="grey", label="does not survive")]
+    fig.legend(handles=handles, loc="outside lower center", ncols=2, fontsize="small", frameon=False)
     if title:
         fig.suptitle(title)
     return fig
 
+
+def draw_keyness_panel(ax, part: pd.DataFrame, corrected: bool) -> None:
+    """One document's bars, log-ratio labels and threshold lines."""
+    positions = np.arange(len(part))
+    survives = part["significant"].astype(bool).to_numpy() if corrected else np.ones(len(part), dtype=bool)
+    bars = ax.barh(positions, part["g2"].to_numpy(), color=np.where(survives, "tab:purple", "#d9cce6"),
+                   edgecolor=np.where(survives, "tab:purple", "grey"))
+    for bar, ok in zip(bars, survives, strict=True):
+        bar.set_hatch("" if ok else "//")
+    ax.set_yticks(positions, part["term"].astype(str).tolist())
+    low = part["low_expected"].astype(bool).tolist() if "low_expected" in part.columns else [False] * len(part)
+    for y, (g2, ratio, flag) in enumerate(zip(part["g2"], part["log_ratio"], low, strict=True)):
+        ax.text(g2, y, f" LR {ratio:+.1f}{' †' if flag else ''}", va="center", fontsize="small")
+    ax.axvline(CRITICAL_G2, color="grey", linestyle="--", linewidth=1)
+    if corrected:
+        ax.axvline(float(part["critical_g2"].iloc[0]), color="tab:red", linewidth=1.2)
 
 
 def plot_agreement(rates: pd.DataFrame):
