@@ -19,8 +19,11 @@ _EXPORTS = {
     "unique_facts": "facts",
     "document_features": "stories",
     "group_stories": "stories",
+    "agreement_by_language": "views",
     "aligned_entity_kwic": "views",
     "compare_translations": "views",
+    "format_para_ids": "views",
+    "readable_audit": "views",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -9,6 +9,10 @@ output ends up in the wrong place.  A notebook makes one
     out = start("02", DATA_DIR)
     out.table(top, "top-terms", "top 10 content lemmas per document")
     out.figure(fig, "top-terms")
+
+It also tokenizes for the notebook (:meth:`Outputs.tokens`): with the token
+cache on, so a series of notebooks on one corpus tokenizes it once and every
+later notebook reads the cached tables.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Unpack
 
 import pandas as pd
 from matplotlib.figure import Figure
@@ -24,6 +29,7 @@ from newskit.config import figures_dir, processed_dir, resolve_data_dir
 from newskit.errors import ArgumentError
 from newskit.io.tables import write_table
 from newskit.notebook.display import say
+from newskit.scale.tokenize import RunSettings, tokenize_corpus
 from newskit.viz.fonts import use_japanese_font
 from newskit.viz.save import save_figure
 
@@ -78,6 +84,15 @@ class Outputs:
     def figure(self, fig: Figure, name: str, *, dpi: int = 150) -> Path:
         """Save ``fig`` as ``NN-name.png`` in the figures folder; returns the path."""
         return save_figure(fig, self.figures_dir / self._file(name, ".png"), dpi=dpi)
+
+    def tokens(self, corpus, **run: Unpack[RunSettings]) -> pd.DataFrame:
+        """The corpus's token table (:func:`newskit.tokenize_corpus`), read
+        from the token cache under ``<corpus>/processed/cache/tokens/`` when
+        an earlier notebook (or run) tokenized the same text with the same
+        tools, without a progress bar (it would only clutter the report);
+        ``run`` overrides the settings (``cache=False``, ``n_jobs=-1``)."""
+        settings: dict = {"cache": True, "progress": False, **run}
+        return tokenize_corpus(corpus, **settings)
 
     def corpus_note(self) -> str:
         """A one-line Markdown note when the corpus is not the shipped one:

@@ -24,7 +24,7 @@ from matplotlib.patches import Rectangle
 
 from newskit.analysis.coding import CodeCrossTab
 from newskit.errors import ArgumentError
-from newskit.viz.layout import capped_size, font_family, text_colour
+from newskit.viz.layout import capped_size, font_family, note_hidden, text_colour, thin_tick_labels
 
 __all__ = ["plot_code_heatmap", "plot_heatmap"]
 
@@ -88,13 +88,17 @@ def plot_heatmap(
 ) -> Figure:
     """Heatmap of a labelled matrix (e.g. cosine similarities) with a colour
     bar; cells are annotated by default when the matrix is at most 12 × 12,
-    beyond which numbers become unreadable."""
+    beyond which numbers become unreadable, each in black or white by its
+    cell's brightness.  Larger matrices keep their size under 4,000 pixels a
+    side and show only the row and column labels that do not overlap (the
+    figure says how many were hidden); aggregate first (group means, a 2-D
+    map) when the rows are articles."""
     if matrix.empty:
         raise ArgumentError("nothing to plot: the matrix is empty")
     values = matrix.to_numpy(dtype=float)
     rows, cols = values.shape
     vmin, vmax = value_range if value_range else (np.nanmin(values), np.nanmax(values))
-    fig, ax = plt.subplots(figsize=(1.0 + 0.6 * cols + 1.5, 1.0 + 0.5 * rows), layout="constrained")
+    fig, ax = plt.subplots(figsize=capped_size(2.5 + 0.6 * cols, 1.0 + 0.5 * rows), layout="constrained")
     image = ax.imshow(values, cmap=cmap, vmin=vmin, vmax=vmax, aspect="auto")
     ax.set_xticks(range(cols), [str(c) for c in matrix.columns], rotation=45, ha="right")
     ax.set_yticks(range(rows), [str(r) for r in matrix.index])
@@ -108,4 +112,5 @@ def plot_heatmap(
             colour = text_colour(image.cmap(image.norm(cell)))  # from the cell's own brightness
             ax.text(c, r, format(cell, fmt), ha="center", va="center", color=colour, fontsize="small")
     ax.set_title(title or "")
+    note_hidden(fig, thin_tick_labels(fig, ax) if max(rows, cols) > 12 else 0, "row/column labels")
     return fig

@@ -10,6 +10,9 @@ a size cap, readable text colours and greedy label thinning.
 * Text colour: black or white, whichever contrasts more with the cell
   (WCAG relative luminance; the switch is at L = 0.179, where both give a
   contrast ratio of 4.58 — above the 4.5 that WCAG asks of normal text).
+* Panels: small multiples stop at :data:`MAX_PANELS` (the notebooks'
+  article cap); :func:`note_shown` writes "12 of 1,000 … shown" on the
+  figure when a function had to leave panels, bars or lines out.
 * Thinning: labels are placed in priority order and a label whose bounding
   box overlaps one already placed is hidden — greedy, fast, and the count of
   hidden labels is written on the figure so nobody mistakes a thinned map for
@@ -25,8 +28,13 @@ from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
-__all__ = ["MAX_PIXELS", "SAVE_DPI", "capped_size", "contrast_ratio", "font_family", "note_hidden",
-           "relative_luminance", "text_colour", "thin_labels"]
+from newskit.analysis.groups import ARTICLE_CAP
+
+__all__ = ["MAX_PANELS", "MAX_PIXELS", "SAVE_DPI", "capped_size", "contrast_ratio", "font_family", "note_hidden",
+           "note_shown", "relative_luminance", "text_colour", "thin_labels", "thin_tick_labels"]
+
+#: Most panels (or lines, clouds) one figure draws: the notebooks' article cap.
+MAX_PANELS = ARTICLE_CAP
 
 #: Longest side of a figure in pixels at :data:`SAVE_DPI`.
 MAX_PIXELS = 4000
@@ -93,4 +101,24 @@ def note_hidden(fig: Figure, hidden: int, what: str = "labels") -> None:
     fig.newskit_hidden_labels = hidden
     if hidden:
         fig.text(0.99, 0.005, f"{hidden} {what} hidden to avoid overlap", ha="right", va="bottom",
+                 fontsize="small", color="0.35")
+
+
+def thin_tick_labels(fig: Figure, axes, which: str = "both") -> int:
+    """Hide the tick labels of ``axes`` that would overlap their neighbours
+    (first labels win), so a heatmap of 300 rows shows every k-th name
+    instead of a black bar; returns how many were hidden."""
+    hidden = 0
+    for axis in ("x", "y") if which == "both" else (which,):
+        labels = [label for label in getattr(axes, f"get_{axis}ticklabels")() if label.get_text()]
+        hidden += thin_labels(fig, labels, [-k for k in range(len(labels))])
+    return hidden
+
+
+def note_shown(fig: Figure, shown: int, total: int, what: str = "groups") -> None:
+    """Say on the figure that only ``shown`` of ``total`` items are drawn
+    (nothing when all are) and keep the counts as ``fig.newskit_shown``."""
+    fig.newskit_shown = (shown, total)
+    if shown < total:
+        fig.text(0.01, 0.005, f"{shown:,} of {total:,} {what} shown", ha="left", va="bottom",
                  fontsize="small", color="0.35")

@@ -1,4 +1,9 @@
-"""Co-occurrence networks drawn with a seeded layout."""
+"""Co-occurrence networks drawn with a seeded layout.
+
+Labels are drawn for every node and then thinned: where two would overlap,
+the label of the node in fewer units is hidden
+(:func:`newskit.viz.layout.thin_labels`) and the figure says how many.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,8 @@ import matplotlib.pyplot as plt
 import networkx as nx
 import numpy as np
 from matplotlib.figure import Figure
+
+from newskit.viz.layout import note_hidden, thin_labels
 
 __all__ = ["RANDOM_STATE", "plot_network"]
 
@@ -37,6 +44,8 @@ def plot_network(
     nx.draw_networkx_edges(graph, layout, ax=ax, width=widths, edge_color="grey", alpha=0.7)
     labels = {n: str(graph.nodes[n].get(label_attr, n)) for n in graph.nodes}
     family = plt.rcParams["font.family"]
-    nx.draw_networkx_labels(graph, layout, labels=labels, ax=ax, font_family=family, font_size=10)
+    drawn = nx.draw_networkx_labels(graph, layout, labels=labels, ax=ax, font_family=family, font_size=10)
+    texts = [drawn[node] for node in graph.nodes]
+    note_hidden(fig, thin_labels(fig, texts, sizes.tolist()))
     return fig
 
