@@ -60,3 +60,16 @@ def test_start_makes_stylers_escape_html(corpus_dir):
         assert "<script>alert" not in html and "&lt;script&gt;" in html
     finally:
         pd.set_option("styler.format.escape", previous)
+
+
+def test_tokens_use_the_cache_of_the_corpus(corpus_dir):
+    import newskit
+
+    corpus = newskit.load_corpus(corpus_dir)
+    out = Outputs("01", corpus_dir)
+    first = out.tokens(corpus)
+    cached = sorted((corpus_dir / "processed" / "cache" / "tokens").rglob("*.parquet"))
+    # one cached table per document, and the second notebook reads them: the same table
+    assert len(cached) == len(corpus.documents)
+    pd.testing.assert_frame_equal(Outputs("02", corpus_dir).tokens(corpus), first)
+    pd.testing.assert_frame_equal(first, newskit.tokenize_corpus(corpus))

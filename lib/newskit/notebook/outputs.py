@@ -29,6 +29,7 @@ from newskit.config import figures_dir, processed_dir, resolve_data_dir
 from newskit.errors import ArgumentError
 from newskit.io.tables import write_table
 from newskit.notebook.display import say
+from newskit.scale.pool import shutdown_pool
 from newskit.scale.tokenize import RunSettings, tokenize_corpus
 from newskit.viz.fonts import use_japanese_font
 from newskit.viz.save import save_figure
@@ -36,6 +37,9 @@ from newskit.viz.save import save_figure
 __all__ = ["Outputs", "start"]
 
 _NUMBER_RE = re.compile(r"\d\d\Z")
+#: Above this many documents a notebook tokenizes on every core (the workers
+#: are shut down afterwards, so they do not hold memory for the rest of it).
+PARALLEL_ABOVE = 2000
 _NAME_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
 
@@ -89,10 +93,16 @@ class Outputs:
         """The corpus's token table (:func:`newskit.tokenize_corpus`), read
         from the token cache under ``<corpus>/processed/cache/tokens/`` when
         an earlier notebook (or run) tokenized the same text with the same
-        tools, without a progress bar (it would only clutter the report);
-        ``run`` overrides the settings (``cache=False``, ``n_jobs=-1``)."""
-        settings: dict = {"cache": True, "progress": False, **run}
-        return tokenize_corpus(corpus, **settings)
+        tools, without a progress bar (it would only clutter the report),
+        on every core for more than :data:`PARALLEL_ABOVE` documents; ``run``
+        overrides the settings (``cache=False``, ``n_jobs=1``)."""
+        parallel = "n_jobs" not in run and len(corpus.documents) > PARALLEL_ABOVE
+        settings: dict = {"cache": True, "progress": False, "n_jobs": -1 if parallel else 1, **run}
+        try:
+            return tokenize_corpus(corpus, **settings)
+        finally:
+            if parallel:
+                shutdown_pool()
 
     def corpus_note(self) -> str:
         """A one-line Markdown note when the corpus is not the shipped one:

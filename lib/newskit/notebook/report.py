@@ -32,7 +32,7 @@ from newskit import config
 from newskit.errors import CorpusError
 from newskit.io.tables import write_atomic
 
-__all__ = ["CJK_FONTS", "FONT_STACK", "NotebookCard", "build_report_index", "export_html", "find_thumbnail", "main",
+__all__ = ["CJK_FONTS", "FONT_STACK", "NOTEBOOK_STYLE", "NotebookCard", "build_report_index", "export_html", "find_thumbnail", "main",
            "read_title_and_summary"]
 
 #: CJK fonts after the Latin ones: Japanese first, then Chinese and Korean

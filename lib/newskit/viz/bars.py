@@ -177,20 +177,22 @@ def plot_agreement(rates: pd.DataFrame, labels: tuple[str, str] = ("doc_a", "doc
     value, and at most :data:`MAX_BARS` pairs are drawn."""
     check_columns(rates, [*labels, "entity_agreement", "number_agreement"], "agreement rates")
     shown = rates.head(MAX_BARS)
-    names = [f"{a}\n↔ {b}" for a, b in zip(shown[labels[0]], shown[labels[1]], strict=True)]
-    fig, ax = plt.subplots(figsize=capped_size(max(8, 0.9 * len(shown) + 2), 4.2), layout="constrained")
+    longest = max((len(str(value)) for value in shown[list(labels)].to_numpy().ravel()), default=0)
+    upright = len(shown) * longest > 70  # long names side by side would run into each other
+    names = [f"{a} ↔ {b}" if upright else f"{a}\n↔ {b}" for a, b in zip(shown[labels[0]], shown[labels[1]], strict=True)]
+    fig, ax = plt.subplots(figsize=capped_size(max(8, 0.9 * len(shown) + 2), 4.2 + (0.08 * longest if upright else 0)),
+                           layout="constrained")
     x = np.arange(len(shown))
     for offset, column, name in ((-0.2, "entity_agreement", "固有表現 entities"),
                                  (0.2, "number_agreement", "数量 quantities")):
         values = shown[column].to_numpy(dtype=float)
         bars = ax.bar(x + offset, np.nan_to_num(values), width=0.4, label=name)
-        ax.bar_label(bars, labels=["–" if np.isnan(v) else f"{v:.2f}" for v in values], fontsize=7, padding=1)
-    longest = max((len(str(value)) for value in shown[list(labels)].to_numpy().ravel()), default=0)
-    tilted = len(shown) > 6 and longest > 8
-    ax.set_xticks(x, names, fontsize=8, rotation=45 if tilted else 0, ha="right" if tilted else "center")
-    ax.set_ylim(0, 1.08)
+        ax.bar_label(bars, labels=["–" if np.isnan(v) else f"{v:.2f}" for v in values], fontsize=7, padding=1,
+                     rotation=90 if upright else 0)
+    ax.set_xticks(x, names, fontsize=8, rotation=90 if upright else 0)
+    ax.set_ylim(0, 1.15 if upright else 1.08)
     ax.set_ylabel("agreement (0–1)")
     ax.set_title("翻訳間の一致率 Agreement between translations")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.45 if tilted else -0.25), ncol=2, frameon=False)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize="small")
     note_shown(fig, len(shown), len(rates), "pairs")
     return fig

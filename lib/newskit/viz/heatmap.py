@@ -100,8 +100,11 @@ def plot_heatmap(
     vmin, vmax = value_range if value_range else (np.nanmin(values), np.nanmax(values))
     fig, ax = plt.subplots(figsize=capped_size(2.5 + 0.6 * cols, 1.0 + 0.5 * rows), layout="constrained")
     image = ax.imshow(values, cmap=cmap, vmin=vmin, vmax=vmax, aspect="auto")
-    ax.set_xticks(range(cols), [str(c) for c in matrix.columns], rotation=45, ha="right")
-    ax.set_yticks(range(rows), [str(r) for r in matrix.index])
+    width, height = fig.get_size_inches()
+    # at most one label per 12 points of axis (a label is about 10 points high): every k-th row/column
+    xs, ys = _every(cols, width * 72 / 12), _every(rows, height * 72 / 12)
+    ax.set_xticks(xs, [str(matrix.columns[c]) for c in xs], rotation=45, ha="right")
+    ax.set_yticks(ys, [str(matrix.index[r]) for r in ys])
     fig.colorbar(image, ax=ax)
     if annotate is None:
         annotate = max(rows, cols) <= 12
@@ -112,5 +115,12 @@ def plot_heatmap(
             colour = text_colour(image.cmap(image.norm(cell)))  # from the cell's own brightness
             ax.text(c, r, format(cell, fmt), ha="center", va="center", color=colour, fontsize="small")
     ax.set_title(title or "")
-    note_hidden(fig, thin_tick_labels(fig, ax) if max(rows, cols) > 12 else 0, "row/column labels")
+    thinned = thin_tick_labels(fig, ax) if max(rows, cols) > 12 else 0
+    note_hidden(fig, thinned + rows - len(ys) + cols - len(xs), "row/column labels")
     return fig
+
+
+def _every(n: int, room: float) -> list[int]:
+    """Positions 0, k, 2k … so that at most ``room`` labels are placed."""
+    step = max(1, int(np.ceil(n / max(room, 1.0))))
+    return list(range(0, n, step))

@@ -30,7 +30,7 @@ from matplotlib.text import Text
 
 from newskit.analysis.groups import ARTICLE_CAP
 
-__all__ = ["MAX_PANELS", "MAX_PIXELS", "SAVE_DPI", "capped_size", "contrast_ratio", "font_family", "note_hidden",
+__all__ = ["MAX_PANELS", "MAX_PIXELS", "SAVE_DPI", "SAVE_PAD", "capped_size", "contrast_ratio", "font_family", "note_hidden",
            "note_shown", "relative_luminance", "text_colour", "thin_labels", "thin_tick_labels"]
 
 #: Most panels (or lines, clouds) one figure draws: the notebooks' article cap.
@@ -40,6 +40,9 @@ MAX_PANELS = ARTICLE_CAP
 MAX_PIXELS = 4000
 #: The dpi figures are saved at (``newskit.plots.save_figure``'s default).
 SAVE_DPI = 150
+#: Padding ``save_figure`` adds around the tight bounding box, in inches a side
+#: (matplotlib's ``savefig.pad_inches``).
+SAVE_PAD = 0.1
 #: Family name of the font bundled with matplotlib-fontja.
 JAPANESE_FONT = "IPAexGothic"
 
@@ -52,9 +55,10 @@ def font_family() -> list[str]:
 
 
 def capped_size(width: float, height: float) -> tuple[float, float]:
-    """``(width, height)`` in inches, scaled down together when a side would
-    exceed :data:`MAX_PIXELS` at :data:`SAVE_DPI`."""
-    limit = MAX_PIXELS / SAVE_DPI
+    """``(width, height)`` in inches, scaled down together when a side of the
+    saved PNG (the figure plus the padding of :data:`SAVE_PAD`) would exceed
+    :data:`MAX_PIXELS` at :data:`SAVE_DPI`."""
+    limit = MAX_PIXELS / SAVE_DPI - 2 * SAVE_PAD
     scale = min(1.0, limit / max(width, height))
     return width * scale, height * scale
 
