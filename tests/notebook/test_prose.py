@@ -9,8 +9,8 @@ from newskit.notebook.prose import describe_dates, describe_missing_groups, desc
 
 
 @pytest.mark.parametrize(("published", "sentence"), [
-    (["2024-03-19", "2023-12", None], "Published between 2023-12-01 and 2024-03-19; 1 give only a month or a year "
-                                      "and 1 have no date."),
+    (["2024-03-19", "2023-12", None], "Published between 2023-12-01 and 2024-03-19; 1 article gives only a month or "
+                                      "a year and 1 article has no date."),
     (["2024-03-19", "2024-03-20"], "Published between 2024-03-19 and 2024-03-20."),
     ([None, ""], "No article has a `published` date, so nothing can be shown over time (notebook 09)."),
 ])

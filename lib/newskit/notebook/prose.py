@@ -26,8 +26,8 @@ def describe_dates(documents: pd.DataFrame) -> str:
         return "No article has a `published` date, so nothing can be shown over time (notebook 09)."
     partial = int((dates["precision"] < 2).sum())
     missing = len(documents) - len(dates)
-    parts = [f"{partial:,} give only a month or a year" if partial else "",
-             f"{missing:,} have no date" if missing else ""]
+    parts = [f"{partial:,} {'article gives' if partial == 1 else 'articles give'} only a month or a year" if partial else "",
+             f"{missing:,} {'article has' if missing == 1 else 'articles have'} no date" if missing else ""]
     detail = " and ".join(part for part in parts if part)
     return (f"Published between {dates['date'].min():%Y-%m-%d} and {dates['date'].max():%Y-%m-%d}"
             + (f"; {detail}." if detail else "."))

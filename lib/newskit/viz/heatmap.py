@@ -103,7 +103,8 @@ def plot_heatmap(
     width, height = fig.get_size_inches()
     # at most one label per 12 points of axis (a label is about 10 points high): every k-th row/column
     xs, ys = _every(cols, width * 72 / 12), _every(rows, height * 72 / 12)
-    ax.set_xticks(xs, [str(matrix.columns[c]) for c in xs], rotation=45, ha="right")
+    ax.set_xticks(xs, [str(matrix.columns[c]) for c in xs], rotation=45 if cols <= 12 else 90,
+                  ha="right" if cols <= 12 else "center")
     ax.set_yticks(ys, [str(matrix.index[r]) for r in ys])
     fig.colorbar(image, ax=ax)
     if annotate is None:
@@ -115,7 +116,7 @@ def plot_heatmap(
             colour = text_colour(image.cmap(image.norm(cell)))  # from the cell's own brightness
             ax.text(c, r, format(cell, fmt), ha="center", va="center", color=colour, fontsize="small")
     ax.set_title(title or "")
-    thinned = thin_tick_labels(fig, ax) if max(rows, cols) > 12 else 0
+    thinned = (thin_tick_labels(fig, ax, "x") if cols > 12 else 0) + (thin_tick_labels(fig, ax, "y") if rows > 12 else 0)
     note_hidden(fig, thinned + rows - len(ys) + cols - len(xs), "row/column labels")
     return fig
 

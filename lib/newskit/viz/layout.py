@@ -2,8 +2,9 @@
 a size cap, readable text colours and greedy label thinning.
 
 * Fonts: matplotlib-fontja bundles IPAexGothic; :func:`font_family` registers
-  it and returns a family list with DejaVu Sans behind it for the glyphs
-  IPAexGothic lacks, so ja, de and id labels all render.
+  it and returns a family list with the installed CJK fallbacks and DejaVu
+  Sans behind it for the glyphs IPAexGothic lacks, so ja, de and id labels
+  (and Chinese names outside JIS, where a CJK font is installed) all render.
 * Size: a figure grows with its labels but never beyond :data:`MAX_PIXELS`
   a side at :data:`SAVE_DPI` (the dpi ``save_figure`` writes), so a map of
   2,000 terms cannot produce a 30,000-pixel PNG.
@@ -29,6 +30,7 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 
 from newskit.analysis.groups import ARTICLE_CAP
+from newskit.viz.fonts import cjk_fallbacks
 
 __all__ = ["MAX_PANELS", "MAX_PIXELS", "SAVE_DPI", "SAVE_PAD", "capped_size", "contrast_ratio", "font_family", "note_hidden",
            "note_shown", "relative_luminance", "text_colour", "thin_labels", "thin_tick_labels"]
@@ -51,7 +53,7 @@ def font_family() -> list[str]:
     """Register the bundled Japanese font; the family list to draw with."""
     import matplotlib_fontja  # noqa: F401, PLC0415 - importing registers IPAexGothic
 
-    return [JAPANESE_FONT, "DejaVu Sans"]
+    return [JAPANESE_FONT, *cjk_fallbacks(), "DejaVu Sans"]
 
 
 def capped_size(width: float, height: float) -> tuple[float, float]:
