@@ -37,3 +37,8 @@ def test_thinning_keeps_priority_and_infinite_labels() -> None:
     hidden = thin_labels(fig, texts, [1.0, 2.0, np.inf, 0.5])
     assert hidden == 2
     assert [text.get_visible() for text in texts] == [False, False, True, True]
+
+
+def test_capped_size_side_by_side() -> None:
+    # a wide heatmap keeps its height instead of shrinking into a strip
+    assert capped_size(600, 8.5, keep_shape=False) == pytest.approx((LIMIT, 8.5))

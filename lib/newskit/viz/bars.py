@@ -16,6 +16,7 @@ not the way a thousand articles are shown.
 
 from __future__ import annotations
 
+import inspect
 import math
 
 import matplotlib.pyplot as plt
@@ -33,6 +34,9 @@ __all__ = ["CRITICAL_G2", "MAX_BARS", "plot_agreement", "plot_keyness", "plot_le
 CRITICAL_G2 = 3.84
 #: Most bars in one panel (terms per group, document pairs).
 MAX_BARS = 40
+#: Horizontal box plots: ``orientation`` since matplotlib 3.10, ``vert`` before.
+_HORIZONTAL = ({"orientation": "horizontal"} if "orientation" in inspect.signature(plt.Axes.boxplot).parameters
+               else {"vert": False})
 
 
 def _panel_grid(groups: list, ncols: int, longest: int, panel: tuple[float, float, float]):
@@ -117,7 +121,7 @@ def plot_lengths(lengths: pd.DataFrame, groups: pd.Series | None = None) -> Figu
     fig, axes = plt.subplots(1, 2, figsize=capped_size(11, height), sharey=True, layout="constrained")
     for ax, column, name in zip(axes, ("chars", "tokens"), ("文字数 characters", "トークン数 tokens"), strict=True):
         values = [lengths.loc[labels.index[labels == group], column].to_numpy() for group in order]
-        ax.boxplot(values, vert=False, widths=0.6)
+        ax.boxplot(values, widths=0.6, **_HORIZONTAL)
         ax.set_yticks(range(1, len(order) + 1), [f"{group} ({len(v):,})" for group, v in zip(order, values, strict=True)])
         ax.invert_yaxis()
         ax.set_title(name)

@@ -98,7 +98,8 @@ def plot_heatmap(
     values = matrix.to_numpy(dtype=float)
     rows, cols = values.shape
     vmin, vmax = value_range if value_range else (np.nanmin(values), np.nanmax(values))
-    fig, ax = plt.subplots(figsize=capped_size(2.5 + 0.6 * cols, 1.0 + 0.5 * rows), layout="constrained")
+    fig, ax = plt.subplots(figsize=capped_size(2.5 + 0.6 * cols, 1.0 + 0.5 * rows, keep_shape=False),
+                           layout="constrained")
     image = ax.imshow(values, cmap=cmap, vmin=vmin, vmax=vmax, aspect="auto")
     width, height = fig.get_size_inches()
     # at most one label per 12 points of axis (a label is about 10 points high): every k-th row/column

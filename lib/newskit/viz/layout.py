@@ -56,11 +56,14 @@ def font_family() -> list[str]:
     return [JAPANESE_FONT, *cjk_fallbacks(), "DejaVu Sans"]
 
 
-def capped_size(width: float, height: float) -> tuple[float, float]:
+def capped_size(width: float, height: float, keep_shape: bool = True) -> tuple[float, float]:
     """``(width, height)`` in inches, scaled down together when a side of the
     saved PNG (the figure plus the padding of :data:`SAVE_PAD`) would exceed
-    :data:`MAX_PIXELS` at :data:`SAVE_DPI`."""
+    :data:`MAX_PIXELS` at :data:`SAVE_DPI`; with ``keep_shape=False`` each
+    side is capped on its own (a heatmap of 15 × 1,000 cells keeps its height)."""
     limit = MAX_PIXELS / SAVE_DPI - 2 * SAVE_PAD
+    if not keep_shape:
+        return min(width, limit), min(height, limit)
     scale = min(1.0, limit / max(width, height))
     return width * scale, height * scale
 
