@@ -35,6 +35,8 @@ def test_up_to_the_cap_every_article_is_its_own_group() -> None:
     ("month", "month", ["2024-01", "2024-02", "2024-03", "undated"]),
     # a column the catalog lacks falls back to the language
     ("outlet", "lang", ["ja", "de", "id"]),
+    # periods in any case; catalog columns as spelt
+    ("Month", "month", ["2024-01", "2024-02", "2024-03", "undated"]),
 ])
 def test_above_the_cap_documents_are_grouped(group_by, column, groups) -> None:
     grouping = resolve_grouping(DOCUMENTS, group_by, cap=12)

@@ -147,8 +147,8 @@ def resolve_grouping(documents: pd.DataFrame, group_by: str | None = "lang", *, 
     check_columns(documents, ["doc_id", "lang"], "documents")
     if cap < 1:
         raise ArgumentError(f"cap must be 1 or more, got {cap}")
-    spec = "doc_id" if group_by in (None, "", "doc_id", "article") else str(group_by).strip().lower()
-    top = _TOP.match(spec)
+    spec = "doc_id" if group_by in (None, "", "doc_id", "article") else str(group_by).strip()
+    top = _TOP.match(spec.lower())
     if len(documents) <= cap and not top:
         doc_ids = documents["doc_id"].astype(str)
         return Grouping("doc_id", pd.Series(doc_ids.to_numpy(), index=doc_ids, name="doc_id"), "")
@@ -172,6 +172,8 @@ def group_documents(documents: pd.DataFrame, column: str = "lang", *, cap: int =
     called ``rest``.  A missing column falls back to ``lang``; the note
     says what was changed ("" when nothing was)."""
     check_columns(documents, ["doc_id", "lang"], "documents")
+    if column.lower() in FREQUENCIES and column not in documents.columns:
+        column = column.lower()  # "Month" as well as "month"
     values, fallback = _values(documents, column)
     column = "lang" if fallback else column
     by_time = column in FREQUENCIES
