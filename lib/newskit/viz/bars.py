@@ -140,6 +140,7 @@ def _length_bars(lengths: pd.DataFrame) -> Figure:
         ax.barh(labels, lengths[column], color="#4c72b0")
         ax.set_title(name)
         ax.invert_yaxis()
+        ax.set_xlim(0, max(float(lengths[column].max()), 1.0) * 1.2)  # room for the numbers inside the panel
         for y, value in enumerate(lengths[column]):
             ax.text(value, y, f" {value:,}", va="center", fontsize=8)
     fig.suptitle("記事の長さ Article length")
