@@ -31,10 +31,11 @@ KERNEL_HEADLESS := MPLBACKEND=module://matplotlib_inline.backend_inline
 # widget view (drawn by a script from a CDN) over the static table that the KWIC
 # explorer puts beside it (newskit/notebook/explorer.py).
 
-.PHONY: help bootstrap run test lab clean
+.PHONY: help bootstrap git-filter run report test lab clean
 
 help:
 	@echo "make run    create/refresh .venv, execute notebooks/NN-*.ipynb into reports/, build reports/index.html"
+	@echo "make report DATA_DIR=path/to/corpus   the same series on that corpus, into path/to/corpus/reports/"
 	@echo "make test   create/refresh .venv, run pytest"
 	@echo "make lab    create/refresh .venv, open JupyterLab on notebooks/"
 	@echo "make clean  remove reports/ and data/processed/ (never data/raw/)"
@@ -52,25 +53,42 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --disable-pip-version-check -e ".[dev]"
 	touch $@
 
-bootstrap: $(STAMP)
+# Outputs never reach a commit: nbstripout is the git clean filter of the
+# notebooks (.gitattributes).  Idempotent; nothing to do outside a git checkout.
+git-filter: $(STAMP)
+	@tools/git-filter.sh $(BIN)
+
+bootstrap: $(STAMP) git-filter
 
 # --- targets ------------------------------------------------------------------
+# The series on one corpus: papermill executes every notebook (in order,
+# stopping at the first failure, printing each one's time) into the corpus's
+# reports folder; then the HTML of each (CJK-capable fonts) and the index.
+# $(1): the corpus folder; $(2): extra papermill arguments.
+define run_series
+	@reports=$$($(BIN)/python -c 'import sys; from newskit.config import reports_dir; print(reports_dir(sys.argv[1]))' "$(1)"); \
+	mkdir -p "$$reports"; \
+	for nb in $(NOTEBOOKS); do \
+	  name=$$(basename "$$nb" .ipynb); \
+	  echo "==> $$nb -> $$reports/$$name.ipynb"; \
+	  TIMEFORMAT="    $$name took %1Rs"; \
+	  time $(KERNEL_HEADLESS) $(BIN)/papermill "$$nb" "$$reports/$$name.ipynb" $(2) -k python3 --cwd notebooks \
+	    --execution-timeout $(NB_TIMEOUT) --no-progress-bar --log-level ERROR \
+	    || { echo "*** make: $$nb FAILED (traceback in $$reports/$$name.ipynb)" >&2; exit 1; }; \
+	done; \
+	$(HEADLESS) $(BIN)/python -m newskit.notebook.report --reports "$$reports" --notebooks notebooks --html
+endef
+
 run: bootstrap
 	@if [ -z "$(NOTEBOOKS)" ]; then echo "error: no notebooks/NN-*.ipynb to run" >&2; exit 1; fi
-	@mkdir -p $(REPORTS)
-	@for nb in $(NOTEBOOKS); do \
-	  name=$$(basename "$$nb" .ipynb); \
-	  echo "==> $$nb"; \
-	  TIMEFORMAT="    $$name took %1Rs"; \
-	  time $(KERNEL_HEADLESS) $(BIN)/jupyter nbconvert --execute --to notebook \
-	    --ExecutePreprocessor.kernel_name=python3 \
-	    --ExecutePreprocessor.store_widget_state=False \
-	    --ExecutePreprocessor.timeout=$(NB_TIMEOUT) \
-	    --output-dir $(REPORTS) --output "$$name" "$$nb" \
-	    || { echo "*** make run: $$nb FAILED (traceback above)" >&2; exit 1; }; \
-	  $(BIN)/jupyter nbconvert --to html --output-dir $(REPORTS) "$(REPORTS)/$$name.ipynb"; \
-	done
-	$(HEADLESS) $(BIN)/python -m newskit.notebook.report --reports $(REPORTS) --notebooks notebooks
+	$(call run_series,data,)
+
+# make report DATA_DIR=path/to/corpus: executed notebooks, HTML, figures and the
+# index land in path/to/corpus/reports/, tables in path/to/corpus/processed/.
+report: bootstrap
+	@if [ -z "$(DATA_DIR)" ]; then echo "usage: make report DATA_DIR=path/to/corpus (a folder with catalog.csv)" >&2; exit 1; fi
+	@if [ ! -f "$(DATA_DIR)/catalog.csv" ]; then echo "error: $(DATA_DIR)/catalog.csv not found" >&2; exit 1; fi
+	$(call run_series,$(abspath $(DATA_DIR)),-p DATA_DIR "$(abspath $(DATA_DIR))")
 
 test: bootstrap
 	$(HEADLESS) $(BIN)/python -m pytest

@@ -106,6 +106,23 @@ def test_distinctive_tfidf(toy_tokens, doc_ids, n, expected):
     assert [row[3] for row in got] == pytest.approx([row[3] for row in expected])
 
 
+def test_distinctive_by_group_pools_the_documents(toy_tokens):
+    # groups g1 = a + c (x 3, y 1, w 2), g2 = b (x 1, z 1): each group is one text
+    grouped = toy_tokens.assign(outlet=toy_tokens["doc_id"].map({"a": "g1", "b": "g2", "c": "g1", "d": "g3"}))
+    pooled = grouped.assign(doc_id=grouped["outlet"])
+    tfidf = distinctive_tfidf(grouped, ["g1", "g2"], 2, by="outlet")
+    assert list(tfidf.columns[:2]) == ["outlet", "rank"]
+    expected = distinctive_tfidf(pooled, ["g1", "g2"], 2).rename(columns={"doc_id": "outlet"})
+    pd.testing.assert_frame_equal(tfidf, expected)
+    keyness = distinctive_keyness(grouped, ["g1", "g2"], 3, 1, by="outlet")
+    pd.testing.assert_frame_equal(keyness, distinctive_keyness(pooled, ["g1", "g2"], 3, 1).rename(
+        columns={"doc_id": "outlet"}))
+    # and the two lists side by side, by the same column
+    assert ("g1", "G²") in side_by_side({"tf-idf": tfidf, "G²": keyness}, by="outlet").columns
+    with pytest.raises(ArgumentError, match="no tokens for outlet"):
+        distinctive_tfidf(grouped, ["g1", "g9"], 2, by="outlet")
+
+
 def test_distinctive_keyness_values(toy_tokens):
     result = distinctive_keyness(toy_tokens, ["a", "b", "c"], n=5, min_count=1)
     # only over-used terms: a over-uses x (2 of 3 vs 2 of 5) and y (1 vs 0)

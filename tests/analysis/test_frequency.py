@@ -16,6 +16,7 @@ from newskit.analysis.frequency import (
     count_bigrams,
     count_terms,
     frequencies_for_wordcloud,
+    frequencies_for_wordclouds,
     is_cloud_word,
     rank_frequency,
     top_terms,
@@ -198,6 +199,16 @@ def test_frequencies_for_wordcloud(toy_tokens):
 
 def test_frequencies_for_wordcloud_top_n(toy_tokens):
     assert frequencies_for_wordcloud(toy_tokens, "ja1", top_n=2) == {"マスク": 2, "氏": 2}
+
+
+def test_frequencies_for_wordclouds_equal_one_call_per_document(toy_tokens):
+    docs = list(dict.fromkeys(toy_tokens["doc_id"].astype(str)))
+    clouds = frequencies_for_wordclouds(toy_tokens, "doc_id", docs, top_n=5)
+    # one pass gives what one call per document gives, in the order asked
+    assert list(clouds) == docs
+    assert clouds == {doc: frequencies_for_wordcloud(toy_tokens, doc, 5) for doc in docs}
+    # a group asked for but without tokens gets an empty cloud
+    assert frequencies_for_wordclouds(toy_tokens, "doc_id", ["nobody"]) == {"nobody": {}}
 
 
 @pytest.mark.parametrize(

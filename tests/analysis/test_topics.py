@@ -8,13 +8,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from newskit import ArgumentError, CorpusError
+from newskit import ArgumentError
 from newskit.analysis.dtm import DocumentTermMatrix
 from newskit.analysis.topics import (
     TopicOptions,
     choose_n_topics,
     npmi_coherence,
-    parse_published,
     topic_model,
     topics_over_time,
     umass_coherence,
@@ -102,26 +101,6 @@ def test_choose_n_topics(build_tokens) -> None:
     assert table["n_topics"].tolist() == [2, 3]
     assert list(table.columns) == ["n_topics", "perplexity", "umass", "npmi"]
     assert table["perplexity"].notna().all() and table["npmi"].between(-1, 1).all()
-
-
-@pytest.mark.parametrize(("value", "date", "precision"), [
-    ("2024", "2024-01-01", 0),                       # year only
-    ("2024-03", "2024-03-01", 1),                    # month
-    ("2024-03-19", "2024-03-19", 2),                 # full date
-    ("2024/3/9", "2024-03-09", 2),                   # slashes, no leading zeros
-    ("2024年3月19日", "2024-03-19", 2),               # Japanese style
-    ("2024年3月", "2024-03-01", 1),
-    ("2024-03-19T10:00:00+09:00", "2024-03-19", 2),  # the calendar date as written, time ignored
-])
-def test_parse_published(value, date, precision) -> None:
-    parsed = parse_published(pd.DataFrame({"doc_id": ["d"], "published": [value]}))
-    assert parsed.loc[0, "date"] == pd.Timestamp(date) and parsed.loc[0, "precision"] == precision
-
-
-@pytest.mark.parametrize("value", ["sometime", "2024-13", "2024-02-30", "24-03-01"])
-def test_unreadable_dates_name_the_document(value) -> None:
-    with pytest.raises(CorpusError, match=f"document 'd7': published '{value}' is not a date"):
-        parse_published(pd.DataFrame({"doc_id": ["d7"], "published": [value]}))
 
 
 DOC_TOPICS = pd.DataFrame([[0.2, 0.8], [0.6, 0.4], [1.0, 0.0], [0.5, 0.5]],

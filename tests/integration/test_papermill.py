@@ -90,29 +90,32 @@ def output_problems(nb: nbformat.NotebookNode) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("prefix", list(CASES))
-def test_notebook_runs_on_example_corpus(prefix: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    source = find_notebook(prefix)
-    if source is None:
-        pytest.skip(f"notebooks/{prefix}-*.ipynb does not exist yet")
+def run_probed(source: Path, data_dir: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+               cwd: Path) -> nbformat.NotebookNode:
+    """Execute ``source`` with papermill on ``data_dir`` (headless kernel, the
+    probe cell first) and return the executed notebook."""
     for name, value in KERNEL_ENV.items():
         monkeypatch.setenv(name, value)
     nb = nbformat.read(source, as_version=4)
     nb.cells.insert(0, nbformat.v4.new_code_cell(PROBE_CELL))
     probed = tmp_path / source.name
     nbformat.write(nb, probed)
-    output = tmp_path / f"{source.stem}-examples.ipynb"
+    output = tmp_path / f"{source.stem}-executed.ipynb"
+    papermill.execute_notebook(str(probed), str(output), parameters={"DATA_DIR": data_dir}, kernel_name="python3",
+                               cwd=str(cwd), progress_bar=False, execution_timeout=300)
+    return nbformat.read(output, as_version=4)
 
+
+@pytest.mark.parametrize("prefix", list(CASES))
+def test_notebook_runs_on_example_corpus(prefix: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = find_notebook(prefix)
+    if source is None:
+        pytest.skip(f"notebooks/{prefix}-*.ipynb does not exist yet")
     expected = CASES[prefix]
     data_dir = expected.get("data_dir", DATA_DIR)
     processed, figures_folder = ROOT / data_dir / "processed", ROOT / data_dir / "reports" / "figures"
     start = time.time() - 0.01  # file times use a coarse clock: allow for its last tick
-    papermill.execute_notebook(
-        str(probed), str(output), parameters={"DATA_DIR": data_dir},
-        kernel_name="python3", cwd=str(ROOT), progress_bar=False, execution_timeout=300,
-    )
-
-    executed = nbformat.read(output, as_version=4)
+    executed = run_probed(source, data_dir, tmp_path, monkeypatch, ROOT)
     assert output_problems(executed) == []
     # papermill marks the run as finished without an exception
     assert executed.metadata["papermill"]["exception"] in (None, False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newskit.errors import CorpusError
-from newskit.io.paragraphs import classify_paragraph
+from newskit.io.paragraphs import classify_paragraph, split_paragraphs
 from newskit.lang import check_language
 from newskit.lang.script import check_script
 
@@ -80,7 +80,60 @@ def test_script_contradicts_language(text, lang, problem):
         ("昨日、マスク氏はソーシャルプラットフォーム上でGrok 2ベータ版を今後リリースすることを発表した", "ja", "body"),  # long line without 。
         ("xAI mietet außerdem die GPU von X.", "de", "body"),          # short sentence with a full stop
         ("テスラの株主少なくとも3名が訴訟を起こしている。", "ja", "body"),
+        # publisher furniture in each language's usual form (issue 12)
+        ("Copyright © 2024 Kompas.com", "id", "boilerplate"),              # copyright line
+        ("© 2024 Reuters", "en", "boilerplate"),
+        ("(c) 2024 Süddeutsche Zeitung", "de", "boilerplate"),
+        ("Copyright © 2024 日本経済新聞社 All rights reserved.", "ja", "boilerplate"),
+        ("無断転載を禁じます。", "ja", "boilerplate"),
+        ("Read more: Fed holds rates steady", "en", "boilerplate"),         # link to another article
+        ("Lesen Sie auch: Was die Wahl für Berlin bedeutet", "de", "boilerplate"),
+        ("Mehr zum Thema: Bahnstreik", "de", "boilerplate"),
+        ("Baca juga: Harga BBM naik mulai besok", "id", "boilerplate"),
+        ("関連記事：日銀、金利を据え置き", "ja", "boilerplate"),
+        ("Reporting by Jane Doe; Editing by John Roe", "en", "boilerplate"),  # byline and editor
+        ("By Anna Keller", "en", "boilerplate"),
+        ("Von Anna Keller", "de", "boilerplate"),
+        ("dpa ab/cd", "de", "boilerplate"),                                 # agency signature
+        ("Pewarta: Budi Santoso", "id", "boilerplate"),
+        ("Editor: Rina Wulandari", "id", "boilerplate"),
+        ("（山田太郎）", "ja", "boilerplate"),                                  # reporter closing the article
+        ("（共同）", "ja", "source"),                                           # agency credit
+        ("Foto: dpa", "de", "boilerplate"),                                 # a photo credit alone
+        ("Photo: AFP", "en", "boilerplate"),
+        ("Ikuti berita terkini dari Kompas di Google News", "id", "boilerplate"),
+        ("Dieser Artikel erschien zuerst in der Printausgabe.", "de", "boilerplate"),
+        ("Sign up for our morning newsletter.", "en", "boilerplate"),
+        ("※価格は発表時点のものです。", "ja", "boilerplate"),                    # editorial note
+        ("Ein Polizist vor dem Reichstag (Foto: Reuters)", "de", "caption"),  # captions with their credit
+        ("Bauarbeiten in Leipzig (Archivbild)", "de", "caption"),
+        ("Protesters in Paris on Sunday. Photo: AFP", "en", "caption"),
+        ("Warga antre BBM di Jakarta. (ANTARA FOTO/Budi Santoso/foc)", "id", "caption"),
+        ("Presiden saat kunjungan kerja. (Foto: Biro Pers)", "id", "caption"),
+        ("写真：記者会見する山田社長", "ja", "caption"),
+        ("会見する山田社長（写真：共同）", "ja", "caption"),
+        # look-alikes that stay what they are
+        ("Von der Leyen warnt vor Zöllen", "de", "heading"),                # "Von" + lower-case word: a headline
+        ("By the numbers: AI spending", "en", "heading"),
+        ("（注）", "ja", "body"),                                             # too short for a name: not a byline
+        ("Editor AI baru diluncurkan pekan ini.", "id", "body"),            # "Editor" without a colon
     ],
 )
 def test_classify_paragraph(text, lang, kind):
     assert classify_paragraph(text, lang) == kind
+
+
+@pytest.mark.parametrize(
+    "text, lang, kinds",
+    [
+        # a list header and the headlines under it are boilerplate, up to the first other line
+        ("本文です。\n関連記事\n日銀、金利を据え置き\nトヨタ、新型車を発表\nCopyright © 2024 A社", "ja",
+         ["body", "boilerplate", "boilerplate", "boilerplate", "boilerplate"]),
+        ("Mehr zum Thema:\nBahnstreik in Bayern\nDer Streik dauert an.\nNeue Gespräche", "de",
+         ["boilerplate", "boilerplate", "body", "heading"]),
+        # without a header, a short line is a heading as before
+        ("Bahnstreik in Bayern\nDer Streik dauert an.", "de", ["heading", "body"]),
+    ],
+)
+def test_list_header_makes_its_headlines_boilerplate(text, lang, kinds):
+    assert [record["kind"] for record in split_paragraphs(text, lang)] == kinds

@@ -12,7 +12,7 @@ import pytest
 
 from newskit.errors import ArgumentError
 from newskit.analysis.concordance import term_coverage
-from newskit.notebook.params import docs_in_language, resolve_doc, resolve_terms
+from newskit.notebook.params import choose_doc, docs_in_language, resolve_doc, resolve_terms
 
 from tests.builders import read_stats_table
 
@@ -171,3 +171,28 @@ def test_resolve_story_refuses_an_unknown_story():
     stories = pd.DataFrame({"doc_id": ["a"], "story_id": ["story-001"]})
     with pytest.raises(ArgumentError, match="unknown story 'story-009'.*story-001 \\(1 docs\\)"):
         resolve_story(stories, "story-009")
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "terms", "expected", "note"),
+    [
+        # a known id is used as given, without a note
+        ("de1", None, "de1", ""),
+        # None: the first document that has tokens and contains a term (ja2 has no tokens)
+        (None, ["Aktie"], "de1", "No document given; using `de1`."),
+        # None and no term asked: the first document, silently (it is the documented default)
+        (None, None, "ja1", ""),
+        # an id that is not in the corpus falls back visibly instead of failing
+        ("zz9", None, "ja1", "`zz9` is not in this corpus; using `ja1`."),
+        # terms that occur nowhere do not change the fallback
+        (None, ["nowhere"], "ja1", ""),
+    ],
+)
+def test_choose_doc(toy_tokens, doc_id, terms, expected, note):
+    choice = choose_doc(DOCUMENTS, doc_id, toy_tokens, terms)
+    assert choice.docs == [expected] and choice.note == note
+
+
+def test_choose_doc_needs_documents():
+    with pytest.raises(ArgumentError, match="no documents"):
+        choose_doc(DOCUMENTS.head(0), None)

@@ -13,7 +13,15 @@ import nbformat
 import pytest
 
 from newskit.errors import CorpusError
-from newskit.notebook.report import build_report_index, find_thumbnail, main, read_title_and_summary
+from newskit.notebook.report import (
+    CJK_FONTS,
+    NOTEBOOK_STYLE,
+    build_report_index,
+    export_html,
+    find_thumbnail,
+    main,
+    read_title_and_summary,
+)
 
 # Smallest valid PNGs (1x1 px); two different ones to tell them apart.
 PNG_A = base64.b64decode(
@@ -254,3 +262,24 @@ def test_cli_reports_corpus_error_without_traceback(
     assert main(["--reports", str(reports), "--notebooks", str(notebooks)]) == 1
     err = capsys.readouterr().err
     assert "03-untitled.ipynb" in err and "title" in err
+
+
+def test_pages_name_cjk_fonts_beyond_jis(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # 智东西: 东 is not in JIS, so a Japanese-only font shows a box; both pages name fonts that have it
+    notebooks, reports = make_project(tmp_path)
+    write_notebook(reports / "02-second.ipynb", "# Second\n\n| publisher |\n|---|\n| Zhidongxi (智东西) |")
+    assert main(["--reports", str(reports), "--notebooks", str(notebooks), "--html"]) == 0
+    assert "02-second.html" in capsys.readouterr().out
+    index = (reports / "index.html").read_text("utf-8")
+    page = (reports / "02-second.html").read_text("utf-8")
+    for text in (index, page):
+        assert '"Noto Sans CJK SC"' in text and "sans-serif" in text
+    # the notebook's own font variables are overridden after JupyterLab's theme sets them
+    assert page.index("--jp-content-font-family: system-ui") > page.index("--jp-content-font-family")
+    assert "智东西" in page and page.count(NOTEBOOK_STYLE) == 1
+
+
+def test_export_html_writes_beside_the_notebook(tmp_path: Path) -> None:
+    executed = write_notebook(tmp_path / "reports" / "01-first.ipynb", "# First\n\nText.")
+    assert export_html(executed) == tmp_path / "reports" / "01-first.html"
+    assert CJK_FONTS in (tmp_path / "reports" / "01-first.html").read_text("utf-8")

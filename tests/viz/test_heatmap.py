@@ -9,7 +9,7 @@ from matplotlib.patches import Rectangle
 
 from newskit import ArgumentError
 from newskit.analysis.coding import cross_tabulate_codes
-from newskit.viz.heatmap import plot_code_heatmap
+from newskit.viz.heatmap import plot_code_heatmap, plot_heatmap
 from newskit.viz.layout import contrast_ratio
 
 CODED = pd.DataFrame({"資金": [1, 1, 1, 1, 0, 0, 0, 0], "Klage": [0, 0, 1, 1, 1, 1, 0, 1], "none": [0] * 8},
@@ -44,3 +44,18 @@ def test_plain_table_with_missing_values() -> None:
     assert texts == {"0.1", "–", "2.5", "9"}
     with pytest.raises(ArgumentError, match="empty"):
         plot_code_heatmap(pd.DataFrame())
+
+
+@pytest.mark.parametrize("cmap", ["Blues", "viridis"])
+@pytest.mark.parametrize("values", [
+    [[0.0, 0.05], [0.1, 2.1]],     # mention rates: many near-zero cells and one dark one (the old white-on-white)
+    [[1.0, 0.02], [0.5, 0.98]],    # similarities from 0 to 1
+])
+def test_matrix_heatmap_annotations_contrast_with_every_cell(cmap, values) -> None:
+    matrix = pd.DataFrame(values, index=["a", "b"], columns=["x", "y"])
+    fig = plot_heatmap(matrix, cmap=cmap, annotate=True, fmt=".1f")
+    ax = fig.axes[0]
+    assert len(ax.texts) == 4
+    for text in ax.texts:
+        col, row = (round(value) for value in text.get_position())
+        assert contrast_ratio(text.get_color(), cell_colour(fig, row, col)) >= 4.5, (cmap, text.get_text())

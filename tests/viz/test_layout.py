@@ -6,13 +6,16 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from newskit.viz.layout import MAX_PIXELS, SAVE_DPI, capped_size, contrast_ratio, text_colour, thin_labels
+from newskit.viz.layout import MAX_PIXELS, SAVE_DPI, SAVE_PAD, capped_size, contrast_ratio, text_colour, thin_labels
+
+#: 4,000 px at 150 dpi = 26.67 in, less 0.1 in of padding on each side = 26.47 in
+LIMIT = MAX_PIXELS / SAVE_DPI - 2 * SAVE_PAD
 
 
 @pytest.mark.parametrize(("size", "expected"), [
     ((8, 7), (8, 7)),                                     # small: unchanged
-    ((80, 40), (MAX_PIXELS / SAVE_DPI, MAX_PIXELS / SAVE_DPI / 2)),  # wide: both sides scaled, shape kept
-    ((5, 100), (5 * 0.2667, MAX_PIXELS / SAVE_DPI)),      # tall
+    ((80, 40), (LIMIT, LIMIT / 2)),                       # wide: both sides scaled, shape kept
+    ((5, 100), (5 * LIMIT / 100, LIMIT)),                 # tall
 ])
 def test_capped_size(size, expected) -> None:
     assert capped_size(*size) == pytest.approx(expected, rel=1e-3)
@@ -34,3 +37,8 @@ def test_thinning_keeps_priority_and_infinite_labels() -> None:
     hidden = thin_labels(fig, texts, [1.0, 2.0, np.inf, 0.5])
     assert hidden == 2
     assert [text.get_visible() for text in texts] == [False, False, True, True]
+
+
+def test_capped_size_side_by_side() -> None:
+    # a wide heatmap keeps its height instead of shrinking into a strip
+    assert capped_size(600, 8.5, keep_shape=False) == pytest.approx((LIMIT, 8.5))

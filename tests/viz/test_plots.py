@@ -187,3 +187,14 @@ def test_importing_plots_configures_nothing():
         "assert 'wordcloud' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, env={**os.environ, "MPLBACKEND": "Agg"})
+
+
+def test_agreement_axis_starts_at_zero_and_labels_bars():
+    # all values above 0.8: the axis still starts at 0 (a cut axis made 0.85 look like half of 0.95)
+    rates = pd.DataFrame({"doc_a": ["ja", "ja"], "doc_b": ["de", "id"], "entity_agreement": [0.95, 0.85],
+                          "number_agreement": [0.9, float("nan")]})
+    fig = plots.plot_agreement(rates)
+    ax = fig.axes[0]
+    assert ax.get_ylim()[0] == 0
+    # every bar says its value; an undefined agreement is a dash, not a zero-height mystery
+    assert [text.get_text() for text in ax.texts] == ["0.95", "0.85", "0.90", "–"]

@@ -20,6 +20,9 @@ pandas tables or small frozen dataclasses; plotting lives in
   clusters on Jaccard / cosine distances and a 2-D map;
 * :func:`topic_model`, :func:`choose_n_topics`, :func:`topics_over_time` — LDA / NMF
   with UMass and NPMI coherence;
+* :func:`parse_published`, :func:`articles_per_period`, :func:`count_hits_over_time`
+  — dates (also partial), articles and rates per 1,000 tokens per week/month;
+* :func:`resolve_grouping` — a notebook's ``GROUP_BY`` as the unit of its figures;
 * :func:`load_codes`, :func:`apply_codes`, :func:`cross_tabulate_codes` — KH Coder
   style coding rules and their cross-tabulation with χ² and adjusted residuals.
 """
@@ -54,11 +57,16 @@ _EXPORTS = {
     "count_bigrams": "frequency",
     "count_terms": "frequency",
     "frequencies_for_wordcloud": "frequency",
+    "frequencies_for_wordclouds": "frequency",
     "rank_frequency": "frequency",
     "select_terms": "frequency",
     "top_terms": "frequency",
+    "Grouping": "groups",
     "add_document_column": "groups",
     "KeynessTests": "keyness",
+    "add_group_column": "groups",
+    "group_documents": "groups",
+    "resolve_grouping": "groups",
     "compute_keyness": "keyness",
     "adjust_p_values": "significance",
     "compute_p_value": "significance",
@@ -72,6 +80,7 @@ _EXPORTS = {
     "dispersion": "concordance",
     "kwic": "concordance",
     "term_coverage": "concordance",
+    "documents_with_term": "scope",
     "multiword_terms": "sequences",
     "ngrams": "sequences",
     "count_kinds": "overview",
@@ -82,12 +91,17 @@ _EXPORTS = {
     "summarise_lengths": "overview",
     "paragraph_offsets": "positions",
     "rate_per_thousand": "rates",
+    "document_map": "similarity",
+    "group_similarity": "similarity",
+    "latin_share_across_languages": "similarity",
     "order_by_language": "similarity",
     "similarity_contributions": "similarity",
     "similarity_pairs": "similarity",
     "summarise_contributions": "similarity",
+    "top_similar_pairs": "similarity",
     "compute_tfidf": "tfidf",
     "cosine_similarity_matrix": "tfidf",
+    "tfidf_vectors": "tfidf",
     "top_tfidf": "tfidf",
     "phrase_before": "token_sizes",
     "token_size_profile": "token_sizes",
@@ -100,6 +114,11 @@ _EXPORTS = {
     "topic_model": "topics",
     "topics_over_time": "topics",
     "umass_coherence": "topics",
+    "articles_per_period": "timeline",
+    "assign_periods": "timeline",
+    "count_hits_over_time": "timeline",
+    "parse_published": "timeline",
+    "term_hits": "timeline",
     "side_by_side": "views",
     "wide_ranks": "views",
 }

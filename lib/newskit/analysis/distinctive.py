@@ -18,7 +18,7 @@ from newskit.analysis.significance import CORRECTION_NAMES
 from newskit.analysis.tfidf import compute_tfidf
 from newskit.errors import ArgumentError
 
-__all__ = ["BLOCK_CELLS", "DISTINCTIVE_COLUMNS", "distinctive_keyness", "distinctive_tfidf", "restrict"]
+__all__ = ["BLOCK_CELLS", "DISTINCTIVE_COLUMNS", "as_documents", "distinctive_keyness", "distinctive_tfidf", "restrict"]
 
 #: Documents × terms cells scored at once (a block of rows of the matrix):
 #: bounds the memory of a 1,000-article comparison to a few tens of MB.
@@ -27,48 +27,57 @@ BLOCK_CELLS = 1_000_000
 DISTINCTIVE_COLUMNS = ["doc_id", "rank", "term", "freq_target", "freq_ref", "g2", "p_value", "log_ratio",
                        "significance", "p_adjusted", "significant", "critical_g2", "low_expected"]
 
-def restrict(tokens: pd.DataFrame, doc_ids: Sequence[str]) -> pd.DataFrame:
-    """The tokens of ``doc_ids`` only; every id must have tokens (a comparison
-    that silently drops an article would mislead)."""
-    check_columns(tokens, ["doc_id"])
-    wanted = [str(doc) for doc in doc_ids]
-    present = set(tokens["doc_id"].astype(str))
-    missing = [doc for doc in wanted if doc not in present]
+def restrict(tokens: pd.DataFrame, units: Sequence[str], by: str = "doc_id") -> pd.DataFrame:
+    """The tokens of ``units`` (values of column ``by``) only; every unit must
+    have tokens (a comparison that silently drops an article would mislead)."""
+    check_columns(tokens, [by])
+    wanted = [str(unit) for unit in units]
+    values = tokens[by].astype(str)
+    present = set(values)
+    missing = [unit for unit in wanted if unit not in present]
     if missing:
-        raise ArgumentError(f"no tokens for doc_id(s) {', '.join(missing)}")
-    return tokens[tokens["doc_id"].astype(str).isin(wanted)]
+        raise ArgumentError(f"no tokens for {by}(s) {', '.join(missing)}")
+    return tokens[values.isin(wanted).to_numpy()]
 
 
-def add_rank(table: pd.DataFrame) -> pd.DataFrame:
-    """Number rows 1, 2, 3 … within each ``doc_id`` (the table is already sorted)."""
+def add_rank(table: pd.DataFrame, by: str = "doc_id") -> pd.DataFrame:
+    """Number rows 1, 2, 3 … within each unit of ``by`` (the table is already sorted)."""
     ranked = table.reset_index(drop=True)
-    ranked.insert(1, "rank", ranked.groupby("doc_id", sort=False).cumcount() + 1)
+    ranked.insert(1, "rank", ranked.groupby(by, sort=False).cumcount() + 1)
     return ranked
 
 
-def distinctive_tfidf(tokens: pd.DataFrame, doc_ids: Sequence[str], n: int = 10) -> pd.DataFrame:
-    """The ``n`` highest tf-idf content terms of each of ``doc_ids``, with idf
-    computed over ``doc_ids`` only: ``doc_id, rank, term, count, tf, df, idf,
-    tfidf``, documents in the order given.
+def as_documents(tokens: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Tokens whose ``doc_id`` is their unit of ``by``, so the per-document
+    statistics compare units (``by="doc_id"``: unchanged)."""
+    return tokens if by == "doc_id" else tokens.assign(doc_id=tokens[by].astype(str))
+
+
+def distinctive_tfidf(tokens: pd.DataFrame, doc_ids: Sequence[str], n: int = 10, by: str = "doc_id") -> pd.DataFrame:
+    """The ``n`` highest tf-idf content terms of each of ``doc_ids`` (values
+    of ``by``), with idf computed over them only: ``<by>, rank, term, count,
+    tf, df, idf, tfidf``, units in the order given.
 
     With few documents idf can take only a few values (three articles: 1.0,
     1.29, 1.69), so a name frequent in every article still tops the list; read
     it next to :func:`distinctive_keyness`."""
     if n < 0:
         raise ArgumentError(f"n must be zero or positive, got {n}")
-    subset = restrict(tokens, doc_ids)
+    subset = as_documents(restrict(tokens, doc_ids, by), by)
     scores = compute_tfidf(subset, "doc_id")
     scores["doc_id"] = scores["doc_id"].astype(str)
     order = {doc: k for k, doc in enumerate(map(str, doc_ids))}
     scores = scores.sort_values("doc_id", key=lambda s: s.map(order), kind="stable")
-    return add_rank(scores.groupby("doc_id", sort=False).head(n))
+    return add_rank(scores.groupby("doc_id", sort=False).head(n)).rename(columns={"doc_id": by})
 
 
 def distinctive_keyness(
-    tokens: pd.DataFrame, doc_ids: Sequence[str], n: int = 10, min_count: int = 2, **tests: Unpack[KeynessTests]
+    tokens: pd.DataFrame, doc_ids: Sequence[str], n: int = 10, min_count: int = 2, by: str = "doc_id",
+    **tests: Unpack[KeynessTests]
 ) -> pd.DataFrame:
-    """For each of ``doc_ids``, the ``n`` terms it over-uses most against the
-    *other* documents of ``doc_ids`` by log-likelihood G², with Hardie's log
+    """For each of ``doc_ids`` (values of ``by``: documents, or groups such as
+    outlets), the ``n`` terms it over-uses most against the *other* units of
+    ``doc_ids`` by log-likelihood G², with Hardie's log
     ratio as effect size: :data:`DISTINCTIVE_COLUMNS` (``doc_id, rank, term,
     freq_target, freq_ref, g2, p_value, log_ratio``, then ``significance,
     p_adjusted, significant, critical_g2, low_expected`` as in
@@ -89,7 +98,7 @@ def distinctive_keyness(
     docs = [str(doc) for doc in doc_ids]
     if len(set(docs)) < 2:
         raise ArgumentError(f"keyness compares documents with each other: give at least two (got {docs})")
-    dtm = document_term_matrix(restrict(tokens, docs), by="doc_id")
+    dtm = document_term_matrix(as_documents(restrict(tokens, docs, by), by), by="doc_id")
     sizes = dtm.row_totals.to_numpy(dtype=float)
     empty = [str(doc) for doc, size in zip(dtm.rows, sizes, strict=True) if size == 0]
     if empty:
@@ -108,7 +117,7 @@ def distinctive_keyness(
         over = scores["significant"] & (scores["direction"] == "over")
         survivors.update(zip(docs[start:start + step], over.sum(axis=1).tolist(), strict=True))
         parts.append(top_over_used(scores, a, totals, terms, docs[start:start + step], n))
-    table = add_rank(pd.concat(parts, ignore_index=True))[DISTINCTIVE_COLUMNS]
+    table = add_rank(pd.concat(parts, ignore_index=True))[DISTINCTIVE_COLUMNS].rename(columns={"doc_id": by})
     table.attrs.update({"survivors": survivors, "family_size": int(len(terms)), "correction": plan.correction,
                         "alpha": plan.alpha, "note": describe_families(plan, len(terms), survivors, table)})
     return table

@@ -5,17 +5,24 @@
   idf``.  scikit-learn would then L2-normalise each row; raw tf-idf values
   are kept because cosine similarity is unchanged by row scaling.
 * **Cosine**: ``cos = u · v / (|u| |v|)`` over tf-idf vectors.
+
+The vectors are a sparse matrix (:func:`tfidf_vectors`, rows scaled to unit
+length, built on :func:`newskit.analysis.dtm.document_term_matrix`), so
+1,000 articles × 30,000 terms cost a few megabytes and one sparse product
+gives every cosine; no per-article loop and no dense pivot.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 
+from newskit.analysis.dtm import DocumentTermMatrix, document_term_matrix
 from newskit.analysis.frequency import GroupBy, count_terms, group_columns, head_per_group, sort_counts
 from newskit.errors import ArgumentError
 
-__all__ = ["compute_tfidf", "cosine_similarity_matrix", "top_tfidf"]
+__all__ = ["compute_tfidf", "cosine_similarity_matrix", "tfidf_vectors", "top_tfidf"]
 
 def compute_tfidf(
     tokens: pd.DataFrame,
@@ -55,25 +62,45 @@ def top_tfidf(
     return head_per_group(compute_tfidf(tokens, keys, column, content_only), keys, n)
 
 
+def tfidf_vectors(
+    tokens: pd.DataFrame | DocumentTermMatrix, by: str = "doc_id", column: str = "lemma", content_only: bool = True
+) -> DocumentTermMatrix:
+    """The tf-idf vector of every document (rows, sorted by id) as a sparse
+    matrix scaled to unit length (rows in group order: sorted by id, or in
+    category order for a categorical ``doc_id``), from the tokens or from a ready count
+    matrix: the cosine of two documents is the dot product of their rows.  A
+    document without counted terms keeps a row of zeros."""
+    dtm = tokens if isinstance(tokens, DocumentTermMatrix) else document_term_matrix(
+        tokens, by=by, column=column, content_only=content_only)
+    counts = sparse.csr_matrix(dtm.matrix, dtype=float)
+    n_docs = counts.shape[0]
+    idf = np.log((1 + n_docs) / (1 + np.diff(counts.tocsc().indptr))) + 1
+    lengths = np.asarray(counts.sum(axis=1)).ravel()
+    weights = sparse.diags(1 / np.where(lengths > 0, lengths, 1.0)) @ counts @ sparse.diags(idf)
+    norms = np.sqrt(np.asarray(weights.multiply(weights).sum(axis=1)).ravel())
+    unit = sparse.csr_matrix(sparse.diags(1 / np.where(norms > 0, norms, 1.0)) @ weights)
+    unit.eliminate_zeros()
+    return DocumentTermMatrix(unit, dtm.rows, dtm.terms)
+
+
 def cosine_similarity_matrix(
-    tokens: pd.DataFrame, by: str = "doc_id", column: str = "lemma", content_only: bool = True
+    tokens: pd.DataFrame | DocumentTermMatrix, by: str = "doc_id", column: str = "lemma", content_only: bool = True
 ) -> pd.DataFrame:
     """Square documents × documents matrix of cosine similarities of tf-idf
-    vectors, ``cos = u · v / (|u| |v|)``, rows and columns sorted by id.
+    vectors, ``cos = u · v / (|u| |v|)``, rows and columns in the order of
+    :func:`tfidf_vectors` (by id; catalog order for a categorical ``doc_id``)
+    — quadratic in the documents: for many, see
+    :func:`newskit.analysis.similarity.top_similar_pairs` and
+    :func:`newskit.analysis.similarity.group_similarity`.
 
     A document without counted terms has a zero vector; its similarity is 0
     with everything (itself included) rather than NaN, so heatmaps still draw.
     """
     if not isinstance(by, str):
         raise ArgumentError("cosine_similarity_matrix needs one document column in `by`")
-    scores = compute_tfidf(tokens, by, column, content_only)
-    docs = pd.Index(sorted(tokens[by].unique()), name=by)
-    matrix = scores.pivot_table(index=by, columns="term", values="tfidf", aggfunc="sum", fill_value=0.0)
-    values = matrix.reindex(docs, fill_value=0.0).to_numpy(dtype=float)
-    norms = np.linalg.norm(values, axis=1)
-    safe = np.where(norms > 0, norms, 1.0)
-    unit = values / safe[:, None]
-    similarity = np.clip(unit @ unit.T, 0.0, 1.0)
-    np.fill_diagonal(similarity, np.where(norms > 0, 1.0, 0.0))
+    vectors = tokens if isinstance(tokens, DocumentTermMatrix) else tfidf_vectors(tokens, by, column, content_only)
+    similarity = np.clip((vectors.matrix @ vectors.matrix.T).toarray(), 0.0, 1.0)
+    filled = np.diff(vectors.matrix.indptr) > 0
+    np.fill_diagonal(similarity, np.where(filled, 1.0, 0.0))
+    docs = pd.Index([str(doc) for doc in vectors.rows], name=by)
     return pd.DataFrame(similarity, index=docs, columns=docs.copy())
-

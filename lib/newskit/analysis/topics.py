@@ -26,24 +26,24 @@ documents), over the top ``M`` terms of each topic, averaged over the pairs:
 
 :func:`topics_over_time` averages the document shares per period of the
 catalog's ``published`` column, which may hold ``2024``, ``2024-03`` or
-``2024-03-19`` (also ``2024/03/19``, ``2024年3月19日``, a time after the day).
-A date coarser than the period asked for (``2024`` for months) cannot be
+``2024-03-19`` (also ``2024/03/19``, ``2024年3月19日``, a time after the day),
+read by :func:`newskit.analysis.timeline.parse_published`.  A date coarser than the period asked for (``2024`` for months) cannot be
 placed: such documents are left out and counted in ``attrs["note"]``.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from newskit.errors import ArgumentError, CorpusError
+from newskit.errors import ArgumentError
 from newskit.analysis.dtm import DocumentTermMatrix, document_term_matrix
+from newskit.analysis.timeline import PRECISION_NEEDED, parse_published
 
-__all__ = ["TopicModel", "TopicOptions", "choose_n_topics", "compare_topic_models", "fit_topic_models", "npmi_coherence", "parse_published",
+__all__ = ["TopicModel", "TopicOptions", "choose_n_topics", "compare_topic_models", "fit_topic_models", "npmi_coherence",
            "topic_model", "topics_over_time", "umass_coherence"]
 
 METHODS = ("lda", "nmf")
@@ -207,42 +207,6 @@ def choose_n_topics(
     return compare_topic_models(fit_topic_models(tokens, candidates, seed=seed, method=method, options=options))
 
 
-#: A catalog date: year, optional month and day ("2024", "2024-03", "2024/3/19",
-#: "2024年3月19日"), optionally followed by a time.
-_DATE = re.compile(r"^\s*(\d{4})(?:\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2}))?)?\s*[月日]?(?:[T\s].*)?$")
-
-#: What each period needs to know: 0 year, 1 month, 2 day.
-_PRECISION_NEEDED = {"Y": 0, "Q": 1, "M": 1, "W": 2, "D": 2}
-
-
-def _parse_date(doc_id: str, value: str) -> tuple[pd.Timestamp, int]:
-    """(first day of the date, precision) of one ``published`` value."""
-    match = _DATE.match(value)
-    try:
-        if match is None:
-            raise ValueError(value)
-        year, month, day = (int(part) if part else None for part in match.groups())
-        stamp = pd.Timestamp(year=year, month=month or 1, day=day or 1)
-    except ValueError:
-        raise CorpusError(None, f"document {doc_id!r}: published {value!r} is not a date "
-                                "(write YYYY, YYYY-MM or YYYY-MM-DD)") from None
-    return stamp, 0 if month is None else 1 if day is None else 2
-
-
-def parse_published(documents: pd.DataFrame) -> pd.DataFrame:
-    """``doc_id, date, precision`` (0 year, 1 month, 2 day) for the documents
-    with a ``published`` value; an unreadable date is a :class:`CorpusError`
-    naming the document, a missing one is simply absent."""
-    if not {"doc_id", "published"} <= set(documents.columns):
-        raise ArgumentError("topics_over_time needs a document table with doc_id and published columns")
-    given = documents[documents["published"].notna()]
-    given = given[given["published"].astype(str).str.strip() != ""]
-    parsed = [_parse_date(str(doc), str(value)) for doc, value in zip(given["doc_id"], given["published"], strict=True)]
-    return pd.DataFrame({"doc_id": given["doc_id"].astype(str).to_numpy(),
-                         "date": pd.to_datetime([stamp for stamp, _ in parsed]),
-                         "precision": [precision for _, precision in parsed]})
-
-
 def topics_over_time(
     doc_topics: pd.DataFrame,
     documents: pd.DataFrame,
@@ -254,8 +218,8 @@ def topics_over_time(
     catalog group(s) ``by``: ``period, [by…], topic, share, n_docs`` (each
     document weighs the same; paragraphs of a paragraph model are averaged).
     ``attrs["note"]`` counts the documents left out (no date, or too coarse)."""
-    if freq not in _PRECISION_NEEDED:
-        raise ArgumentError(f"freq={freq!r}: choose one of {', '.join(_PRECISION_NEEDED)}")
+    if freq not in PRECISION_NEEDED:
+        raise ArgumentError(f"freq={freq!r}: choose one of {', '.join(PRECISION_NEEDED)}")
     keys = [] if by is None else [by] if isinstance(by, str) else list(by)
     missing = [key for key in keys if key not in documents.columns]
     if missing:
@@ -264,7 +228,7 @@ def topics_over_time(
         else doc_topics.index
     shares = doc_topics.groupby(np.asarray(doc_level, dtype=str)).mean().rename_axis("doc_id")
     dates = parse_published(documents)
-    usable = dates[dates["precision"] >= _PRECISION_NEEDED[freq]]
+    usable = dates[dates["precision"] >= PRECISION_NEEDED[freq]]
     placed = usable.merge(documents[["doc_id", *keys]].astype({"doc_id": str}), on="doc_id")
     placed = placed[placed["doc_id"].isin(shares.index)]
     placed["period"] = placed["date"].dt.to_period(freq)

@@ -34,17 +34,17 @@ def wide_ranks(table: pd.DataFrame, by: str = "doc_id", term: str = "term", valu
     return wide
 
 
-def side_by_side(tables: Mapping[str, pd.DataFrame], term: str = "term") -> pd.DataFrame:
+def side_by_side(tables: Mapping[str, pd.DataFrame], term: str = "term", by: str = "doc_id") -> pd.DataFrame:
     """Put ranked term lists next to each other for reading: one row per
-    ``rank``, one column per (``doc_id``, method) with the method names taken
-    from the keys of ``tables`` (e.g. ``{"tf-idf": …, "G²": …}``).  Lists of
-    unequal length leave empty cells."""
+    ``rank``, one column per (unit of ``by``, method) with the method names
+    taken from the keys of ``tables`` (e.g. ``{"tf-idf": …, "G²": …}``).
+    Lists of unequal length leave empty cells."""
     if not tables:
         raise ArgumentError("give at least one table to put side by side")
     columns = {}
     for method, table in tables.items():
-        check_columns(table, ["doc_id", "rank", term], "ranked terms")
-        for doc, part in table.groupby("doc_id", sort=False):
+        check_columns(table, [by, "rank", term], "ranked terms")
+        for doc, part in table.groupby(by, sort=False, observed=True):
             columns[(str(doc), method)] = part.set_index("rank")[term].astype(str)
     wide = pd.DataFrame(columns).fillna("")
     docs = list(dict.fromkeys(doc for doc, _ in columns))

@@ -22,8 +22,11 @@ _EXPORTS = {
     "group_stories": "stories",
     "add_aligned_units": "units",
     "aligned_units": "units",
+    "agreement_by_language": "views",
     "aligned_entity_kwic": "views",
     "compare_translations": "views",
+    "format_para_ids": "views",
+    "readable_audit": "views",
 }
 
 __all__ = sorted(_EXPORTS)

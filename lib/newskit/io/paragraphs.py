@@ -6,6 +6,11 @@ classified as ``boilerplate``, ``heading``, ``caption``, ``source`` or
 ``body`` by regular expressions kept as data in
 ``newskit/lang/data/paragraph_rules.toml`` (common rules, then the
 language's own), so a publisher's furniture is a data change.
+
+One rule looks beyond its line: a *list header* ("関連記事", "Related:",
+"Mehr zum Thema:") is boilerplate, and so are the short heading-like lines
+right after it (the headlines it links to), up to the first line of any
+other kind.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ class ParagraphRules:
     patterns: dict[str, tuple[re.Pattern[str], ...]]
     heading_max_chars: int
     sentence_end: re.Pattern[str]
+    list_header: tuple[re.Pattern[str], ...] = ()
 
 
 _RULES_FILE = "paragraph_rules.toml"
@@ -51,6 +57,7 @@ def load_paragraph_rules(lang: str) -> ParagraphRules:
         patterns=patterns,
         heading_max_chars=int(own.get("heading_max_chars", common["heading_max_chars"])),
         sentence_end=re.compile(own.get("sentence_end", common["sentence_end"])),
+        list_header=tuple(re.compile(p) for p in (*common.get("list_header", []), *own.get("list_header", []))),
     )
 
 
@@ -68,13 +75,21 @@ def classify_paragraph(text: str, lang: str) -> str:
 
 def split_paragraphs(text: str, lang: str) -> list[dict]:
     """One record per non-empty line: ``para_id`` (0-based over kept lines),
-    ``line`` (1-based line number in the file), ``kind`` and stripped ``text``."""
+    ``line`` (1-based line number in the file), ``kind`` and stripped ``text``;
+    the headlines listed under a list header are boilerplate (module docstring)."""
+    rules = load_paragraph_rules(lang)
     records = []
+    in_list = False
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.strip()
-        if stripped:
-            records.append(
-                {"para_id": len(records), "line": number,
-                 "kind": classify_paragraph(stripped, lang), "text": stripped}
-            )
+        if not stripped:
+            continue
+        kind = classify_paragraph(stripped, lang)
+        if any(p.search(stripped) for p in rules.list_header):
+            kind, in_list = "boilerplate", True
+        elif in_list and kind == "heading":
+            kind = "boilerplate"
+        else:
+            in_list = False
+        records.append({"para_id": len(records), "line": number, "kind": kind, "text": stripped})
     return records

@@ -16,12 +16,16 @@ _EXPORTS = {
     "start": "outputs",
     "DocChoice": "params",
     "TermChoice": "params",
+    "choose_doc": "params",
     "docs_in_language": "params",
     "resolve_doc": "params",
     "resolve_group": "params",
     "resolve_sample_docs": "params",
     "resolve_story": "params",
     "resolve_terms": "params",
+    "describe_dates": "prose",
+    "describe_missing_groups": "prose",
+    "describe_peak": "prose",
     "describe_token_sizes": "prose",
 }
 

@@ -10,6 +10,10 @@ output ends up in the wrong place.  A notebook makes one
     out.table(top, "top-terms", "top 10 content lemmas per document")
     out.figure(fig, "top-terms")
     out.graph(graph, "network")      # GraphML beside the network's PNG
+
+It also tokenizes for the notebook (:meth:`Outputs.tokens`): with the token
+cache on, so a series of notebooks on one corpus tokenizes it once and every
+later notebook reads the cached tables.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Unpack
 
 import networkx as nx
 import pandas as pd
@@ -27,12 +32,17 @@ from newskit.config import figures_dir, processed_dir, resolve_data_dir
 from newskit.errors import ArgumentError
 from newskit.io.tables import write_atomic, write_table
 from newskit.notebook.display import install_escaping_display, say
+from newskit.scale.pool import shutdown_pool
+from newskit.scale.tokenize import RunSettings, tokenize_corpus
 from newskit.viz.fonts import use_japanese_font
 from newskit.viz.save import save_figure
 
 __all__ = ["Outputs", "start"]
 
 _NUMBER_RE = re.compile(r"\d\d\Z")
+#: Above this many documents a notebook tokenizes on every core (the workers
+#: are shut down afterwards, so they do not hold memory for the rest of it).
+PARALLEL_ABOVE = 2000
 _NAME_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
 
@@ -92,6 +102,21 @@ class Outputs:
         buffer = io.BytesIO()
         nx.write_graphml(graph, buffer)
         return write_atomic(self.figures_dir / self._file(name, ".graphml"), buffer.getvalue())
+
+    def tokens(self, corpus, **run: Unpack[RunSettings]) -> pd.DataFrame:
+        """The corpus's token table (:func:`newskit.tokenize_corpus`), read
+        from the token cache under ``<corpus>/processed/cache/tokens/`` when
+        an earlier notebook (or run) tokenized the same text with the same
+        tools, without a progress bar (it would only clutter the report),
+        on every core for more than :data:`PARALLEL_ABOVE` documents; ``run``
+        overrides the settings (``cache=False``, ``n_jobs=1``)."""
+        parallel = "n_jobs" not in run and len(corpus.documents) > PARALLEL_ABOVE
+        settings: dict = {"cache": True, "progress": False, "n_jobs": -1 if parallel else 1, **run}
+        try:
+            return tokenize_corpus(corpus, **settings)
+        finally:
+            if parallel:
+                shutdown_pool()
 
     def corpus_note(self) -> str:
         """A one-line Markdown note when the corpus is not the shipped one:

@@ -26,8 +26,8 @@ from newskit.analysis.frequency import check_columns, select_doc, top_terms
 from newskit.analysis.concordance import MATCH_COLUMNS, match_terms
 from newskit.errors import ArgumentError
 
-__all__ = ["DocChoice", "TermChoice", "docs_in_language", "resolve_doc", "resolve_group", "resolve_sample_docs",
-           "resolve_story", "resolve_terms"]
+__all__ = ["DocChoice", "TermChoice", "choose_doc", "docs_in_language", "resolve_doc", "resolve_group",
+           "resolve_sample_docs", "resolve_story", "resolve_terms"]
 
 
 class TermChoice(NamedTuple):
@@ -127,6 +127,32 @@ def resolve_sample_docs(corpus: object, doc_ids: Sequence[str] | None, *, body_i
         raise ArgumentError(f"no document has a body paragraph {body_index}: lower the body index")
     reason = "No documents given" if not wanted else note.rstrip(".")
     return DocChoice(first, f"{reason}; showing the first document of each language instead.")
+
+
+def choose_doc(documents: pd.DataFrame, doc_id: str | None, tokens: pd.DataFrame | None = None,
+               terms: str | Sequence[str] | None = None) -> DocChoice:
+    """One document for a parameter such as ``DISPERSION_DOC`` that falls
+    back visibly: ``doc_id`` if the catalog has it; otherwise (or for
+    ``None``) the first document, in catalog order, that has ``tokens`` and
+    contains one of ``terms`` (or just has tokens), with a note saying so.
+    An empty corpus is an error."""
+    check_columns(documents, ["doc_id"], "documents")
+    known = [str(doc) for doc in documents["doc_id"]]
+    if not known:
+        raise ArgumentError("the corpus has no documents")
+    if doc_id is not None and doc_id in known:
+        return DocChoice([doc_id], "")
+    candidates = known
+    if tokens is not None:
+        present = set(tokens["doc_id"].astype(str))
+        candidates = [doc for doc in known if doc in present] or known
+        wanted = [] if terms is None else [terms] if isinstance(terms, str) else list(terms)
+        if wanted:
+            matched = set(tokens.loc[match_terms(tokens, wanted).notna().to_numpy(), "doc_id"].astype(str))
+            candidates = [doc for doc in candidates if doc in matched] or candidates
+    first = candidates[0]
+    reason = "No document given" if doc_id is None else f"`{doc_id}` is not in this corpus"
+    return DocChoice([first], "" if doc_id is None and first == known[0] else f"{reason}; using `{first}`.")
 
 
 def resolve_group(documents: pd.DataFrame, group: str | None = None) -> list[str]:

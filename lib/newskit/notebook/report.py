@@ -7,7 +7,11 @@ static, uses relative links only (so the folder can be zipped, mailed or served
 from anywhere) and is byte-identical across runs on the same inputs (no
 timestamps), so regenerating it never shows up as a spurious change.
 
-Run it as ``python -m newskit.notebook.report [--reports DIR] [--notebooks DIR]``.
+Run it as ``python -m newskit.notebook.report [--reports DIR] [--notebooks DIR] [--html]``;
+``--html`` first writes the HTML of every executed notebook in the folder
+(:func:`export_html`), with a font stack that falls back to CJK fonts, so
+Chinese characters outside the Japanese JIS sets (智东西) render in the tables
+on machines whose Japanese font lacks them.
 """
 
 from __future__ import annotations
@@ -28,7 +32,20 @@ from newskit import config
 from newskit.errors import CorpusError
 from newskit.io.tables import write_atomic
 
-__all__ = ["NotebookCard", "build_report_index", "find_thumbnail", "main", "read_title_and_summary"]
+__all__ = ["CJK_FONTS", "FONT_STACK", "NOTEBOOK_STYLE", "NotebookCard", "build_report_index", "export_html", "find_thumbnail", "main",
+           "read_title_and_summary"]
+
+#: CJK fonts after the Latin ones: Japanese first, then Chinese and Korean
+#: fonts that also carry the characters JIS lacks (Noto Sans CJK is Debian's
+#: fonts-noto-cjk); each glyph comes from the first font that has it.
+CJK_FONTS = ('"Hiragino Sans", "Noto Sans CJK JP", "Noto Sans JP", "Yu Gothic", Meiryo, "IPAexGothic", "IPAGothic", '
+             '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", '
+             '"WenQuanYi Zen Hei", "Noto Sans CJK KR"')
+#: The page font of the index and of every notebook's HTML.
+FONT_STACK = f'system-ui, -apple-system, "Segoe UI", "Noto Sans", {CJK_FONTS}, sans-serif'
+#: Set in every exported notebook after JupyterLab's theme (its own font variables).
+NOTEBOOK_STYLE = (f'<style>:root {{ --jp-ui-font-family: {FONT_STACK}; --jp-content-font-family: {FONT_STACK}; '
+                  f'--jp-code-font-family: menlo, consolas, "DejaVu Sans Mono", {CJK_FONTS}, monospace; }}</style>')
 
 #: Notebooks that belong in the report: ``NN-kebab-name.ipynb`` in the folder.
 NOTEBOOK_PATTERN = re.compile(r"^\d\d-.+\.ipynb$")
@@ -221,8 +238,7 @@ _CSS = """
   * { box-sizing: border-box; }
   body { margin: 0 auto; max-width: 60rem; padding: 2rem 1rem; background: var(--bg);
          color: var(--fg); line-height: 1.5;
-         font-family: system-ui, -apple-system, "Segoe UI", "Hiragino Sans", "Noto Sans CJK JP",
-                      "Noto Sans", sans-serif; }
+         font-family: FONT_STACK; }
   h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
   .lead { color: var(--muted); margin: 0 0 1.5rem; }
   ol { list-style: none; padding: 0; margin: 0; display: grid; gap: 1rem; }
@@ -241,6 +257,23 @@ _CSS = """
   .file, .missing { color: var(--muted); font-size: .85rem; }
   code { font-size: .9em; }
 """
+
+
+def export_html(executed: Path) -> Path:
+    """Write ``NN-name.html`` beside the executed notebook ``NN-name.ipynb``
+    (nbconvert's lab template, with :data:`NOTEBOOK_STYLE` in its head, widgets
+    shown as their static fallback) and return its path."""
+    from nbconvert import HTMLExporter  # noqa: PLC0415 - heavy, only needed here
+
+    nb = nbformat.read(executed, as_version=4)
+    # A stored widget state makes nbconvert render live widgets, which need a
+    # script from a CDN; without it every widget output falls back to the
+    # static HTML it carries (the KWIC explorer's result table).
+    nb.metadata.pop("widgets", None)
+    body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
+    target = Path(executed).with_suffix(".html")
+    write_atomic(target, body.replace("</head>", f"{NOTEBOOK_STYLE}\n</head>", 1).encode("utf-8"))
+    return target
 
 
 def _render_card(card: NotebookCard) -> str:
@@ -284,7 +317,7 @@ def render_index(cards: list[NotebookCard]) -> str:
         '<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         "<title>newskit reports</title>\n"
-        f"<style>{_CSS}</style>\n"
+        f"<style>{_CSS.replace('FONT_STACK', FONT_STACK)}</style>\n"
         "</head>\n<body>\n"
         "<h1>newskit reports</h1>\n"
         '<p class="lead">Executed notebooks of the multilingual news-article kit, '
@@ -319,10 +352,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--reports", type=Path, default=None, help="reports folder")
     parser.add_argument("--notebooks", type=Path, default=None, help="notebooks folder")
+    parser.add_argument("--html", action="store_true", help="first write the HTML of every executed notebook")
     args = parser.parse_args(argv)
     reports = args.reports or config.reports_dir()
     notebooks = args.notebooks or config.find_project_root() / "notebooks"
     try:
+        if args.html:
+            for executed in sorted(p for p in Path(reports).glob("*.ipynb") if NOTEBOOK_PATTERN.match(p.name)):
+                print(f"wrote {export_html(executed)}")
         index = build_report_index(reports, notebooks)
     except CorpusError as err:
         print(f"newskit.notebook.report: error: {err}", file=sys.stderr)

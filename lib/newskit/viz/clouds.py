@@ -17,6 +17,7 @@ from matplotlib.figure import Figure
 
 from newskit.errors import ArgumentError
 from newskit.viz.fonts import find_japanese_font
+from newskit.viz.layout import MAX_PANELS, capped_size, note_shown
 from newskit.viz.network import RANDOM_STATE
 
 if TYPE_CHECKING:
@@ -79,18 +80,22 @@ def plot_wordcloud_grid(
     pixels, drawn by :func:`build_wordcloud` (bundled Japanese
     font, horizontal words, fixed random state).  A panel whose frequencies
     are empty says so instead of failing, so one empty article does not stop
-    the figure."""
+    the figure.  At most :data:`~newskit.viz.layout.MAX_PANELS` clouds are
+    drawn (the first ones; the figure says so): compute frequencies only for
+    the groups shown."""
     if not clouds:
         raise ArgumentError("no word clouds to draw: give at least one {title: frequencies} entry")
     if ncols < 1:
         raise ArgumentError(f"ncols must be at least 1, got {ncols}")
-    ncols = min(ncols, len(clouds))
-    nrows = math.ceil(len(clouds) / ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(ncols * width / 100, nrows * (height / 100 + 0.35)),
+    shown = list(clouds.items())[:MAX_PANELS]
+    ncols = min(ncols, len(shown))
+    nrows = math.ceil(len(shown) / ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=capped_size(ncols * width / 100, nrows * (height / 100 + 0.35)),
                              squeeze=False, layout="constrained")
     for ax in axes.flat:
         ax.set_axis_off()
-    for ax, (name, freqs) in zip(axes.flat, clouds.items(), strict=False):
+    note_shown(fig, len(shown), len(clouds), "word clouds")
+    for ax, (name, freqs) in zip(axes.flat, shown, strict=False):
         ax.set_title(str(name))
         if any(count > 0 for count in freqs.values()):
             image = build_wordcloud(freqs, width, height, max_words).to_array()

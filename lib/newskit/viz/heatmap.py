@@ -24,7 +24,7 @@ from matplotlib.patches import Rectangle
 
 from newskit.analysis.coding import CodeCrossTab
 from newskit.errors import ArgumentError
-from newskit.viz.layout import capped_size, font_family, text_colour
+from newskit.viz.layout import capped_size, font_family, note_hidden, text_colour, thin_tick_labels
 
 __all__ = ["plot_code_heatmap", "plot_heatmap"]
 
@@ -88,16 +88,25 @@ def plot_heatmap(
 ) -> Figure:
     """Heatmap of a labelled matrix (e.g. cosine similarities) with a colour
     bar; cells are annotated by default when the matrix is at most 12 × 12,
-    beyond which numbers become unreadable."""
+    beyond which numbers become unreadable, each in black or white by its
+    cell's brightness.  Larger matrices keep their size under 4,000 pixels a
+    side and show only the row and column labels that do not overlap (the
+    figure says how many were hidden); aggregate first (group means, a 2-D
+    map) when the rows are articles."""
     if matrix.empty:
         raise ArgumentError("nothing to plot: the matrix is empty")
     values = matrix.to_numpy(dtype=float)
     rows, cols = values.shape
     vmin, vmax = value_range if value_range else (np.nanmin(values), np.nanmax(values))
-    fig, ax = plt.subplots(figsize=(1.0 + 0.6 * cols + 1.5, 1.0 + 0.5 * rows), layout="constrained")
+    fig, ax = plt.subplots(figsize=capped_size(2.5 + 0.6 * cols, 1.0 + 0.5 * rows, keep_shape=False),
+                           layout="constrained")
     image = ax.imshow(values, cmap=cmap, vmin=vmin, vmax=vmax, aspect="auto")
-    ax.set_xticks(range(cols), [str(c) for c in matrix.columns], rotation=45, ha="right")
-    ax.set_yticks(range(rows), [str(r) for r in matrix.index])
+    width, height = fig.get_size_inches()
+    # at most one label per 12 points of axis (a label is about 10 points high): every k-th row/column
+    xs, ys = _every(cols, width * 72 / 12), _every(rows, height * 72 / 12)
+    ax.set_xticks(xs, [str(matrix.columns[c]) for c in xs], rotation=45 if cols <= 12 else 90,
+                  ha="right" if cols <= 12 else "center")
+    ax.set_yticks(ys, [str(matrix.index[r]) for r in ys])
     fig.colorbar(image, ax=ax)
     if annotate is None:
         annotate = max(rows, cols) <= 12
@@ -108,4 +117,12 @@ def plot_heatmap(
             colour = text_colour(image.cmap(image.norm(cell)))  # from the cell's own brightness
             ax.text(c, r, format(cell, fmt), ha="center", va="center", color=colour, fontsize="small")
     ax.set_title(title or "")
+    thinned = (thin_tick_labels(fig, ax, "x") if cols > 12 else 0) + (thin_tick_labels(fig, ax, "y") if rows > 12 else 0)
+    note_hidden(fig, thinned + rows - len(ys) + cols - len(xs), "row/column labels")
     return fig
+
+
+def _every(n: int, room: float) -> list[int]:
+    """Positions 0, k, 2k … so that at most ``room`` labels are placed."""
+    step = max(1, int(np.ceil(n / max(room, 1.0))))
+    return list(range(0, n, step))

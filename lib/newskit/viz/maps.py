@@ -20,7 +20,10 @@ from newskit.errors import ArgumentError
 from newskit.analysis.correspondence import CorrespondenceAnalysis
 from newskit.viz.layout import capped_size, font_family, note_hidden, thin_labels
 
-__all__ = ["plot_ca_biplot", "plot_mds_map"]
+__all__ = ["plot_ca_biplot", "plot_document_map", "plot_mds_map"]
+
+#: Documents labelled by name on a document map (above this only the groups are).
+MAX_POINT_LABELS = 40
 
 
 def _map_size(n_labels: int) -> tuple[float, float]:
@@ -95,4 +98,36 @@ def plot_mds_map(
         ax.set_xlabel("dimension 1")
         ax.set_ylabel("dimension 2")
         note_hidden(fig, thin_labels(fig, labels, weight))
+    return fig
+
+
+def plot_document_map(coords: pd.DataFrame, groups: pd.Series | None = None, *, title: str | None = None) -> Figure:
+    """Documents as points on the ``x, y`` of
+    :func:`newskit.analysis.similarity.document_map` (or of :func:`mds_map`),
+    coloured by ``groups`` (doc_id → language, outlet …) with a legend
+    giving each group's size: readable for a thousand articles, where a
+    similarity grid of a thousand rows is not.  Up to
+    :data:`MAX_POINT_LABELS` documents the points carry their ids (thinned
+    where they would overlap)."""
+    if not {"x", "y"} <= set(coords.columns) or coords.empty:
+        raise ArgumentError("plot_document_map needs the x, y table of document_map")
+    labels = pd.Series("all", index=coords.index) if groups is None else \
+        pd.Series(np.asarray(groups.reindex(coords.index.astype(str)), dtype=object), index=coords.index)
+    order = list(dict.fromkeys(labels.dropna()))
+    colours = plt.get_cmap("tab10" if len(order) <= 10 else "tab20")
+    with plt.rc_context({"font.family": font_family()}):
+        fig, ax = plt.subplots(figsize=(8.5, 7), layout="constrained")
+        for k, group in enumerate(order):
+            part = coords[(labels == group).to_numpy()]
+            ax.scatter(part["x"], part["y"], s=18 if len(coords) > 200 else 40, alpha=0.6,
+                       color=colours(k % colours.N), label=f"{group} ({len(part):,})")
+        texts = [] if len(coords) > MAX_POINT_LABELS else [
+            ax.annotate(str(doc), (x, y), fontsize=8, ha="center", va="bottom", xytext=(0, 3), textcoords="offset points")
+            for doc, x, y in zip(coords.index, coords["x"], coords["y"], strict=True)]
+        explained = coords.attrs.get("explained")
+        ax.set_title((title or "Document map") + (f" ({explained:.0%} of the variance)" if explained else ""))
+        ax.set(xlabel="dimension 1", ylabel="dimension 2")
+        if groups is not None:
+            ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+        note_hidden(fig, thin_labels(fig, texts, [1.0] * len(texts)) if texts else 0)
     return fig

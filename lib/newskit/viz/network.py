@@ -1,4 +1,9 @@
-"""Co-occurrence networks drawn with a seeded layout."""
+"""Co-occurrence networks drawn with a seeded layout.
+
+Labels are drawn for every node and then thinned: where two would overlap,
+the label of the node in fewer units is hidden
+(:func:`newskit.viz.layout.thin_labels`) and the figure says how many.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +12,15 @@ import networkx as nx
 import numpy as np
 from matplotlib.figure import Figure
 
-__all__ = ["RANDOM_STATE", "plot_network"]
+from newskit.viz.layout import note_hidden, thin_labels
+
+__all__ = ["MAX_LABELS", "RANDOM_STATE", "plot_network"]
 
 #: Seed for every random layout: same input, same picture.
 RANDOM_STATE = 0
+#: Labels offered to the thinning: the nodes in most units (a network of
+#: thousands of nodes is a picture of its shape, not a list of names).
+MAX_LABELS = 60
 
 def plot_network(
     graph: nx.Graph,
@@ -37,6 +47,13 @@ def plot_network(
     nx.draw_networkx_edges(graph, layout, ax=ax, width=widths, edge_color="grey", alpha=0.7)
     labels = {n: str(graph.nodes[n].get(label_attr, n)) for n in graph.nodes}
     family = plt.rcParams["font.family"]
-    nx.draw_networkx_labels(graph, layout, labels=labels, ax=ax, font_family=family, font_size=10)
+    ranked = [node for _, node in sorted(zip(-sizes, range(len(sizes))), key=lambda pair: pair[0])]
+    chosen = [list(graph.nodes)[k] for k in ranked[:MAX_LABELS]]
+    drawn = nx.draw_networkx_labels(graph, layout, labels={n: labels[n] for n in chosen}, ax=ax,
+                                    font_family=family, font_size=10)
+    texts = [drawn[node] for node in chosen]
+    order = {node: k for k, node in enumerate(graph.nodes)}
+    hidden = thin_labels(fig, texts, [float(sizes[order[node]]) for node in chosen])
+    note_hidden(fig, hidden + graph.number_of_nodes() - len(chosen))
     return fig
 
