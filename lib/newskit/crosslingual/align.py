@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from newskit.errors import ArgumentError
-from newskit.io.corpus import Corpus, document_lengths
+from newskit.io.corpus import Corpus
 from newskit.io.paragraphs import TEXT_KINDS
 
 __all__ = ["ALIGNED_KINDS", "align_paragraphs"]
@@ -65,9 +65,9 @@ def paragraph_units(corpus: Corpus, doc_id: str, anchors: pd.DataFrame | None) -
     """The alignable paragraphs (heading, caption, body, source) of ``doc_id``."""
     if doc_id not in corpus.languages():
         raise ArgumentError(f"unknown doc_id {doc_id!r} (not in the catalog of {corpus.root})")
-    rows = corpus.paragraphs[(corpus.paragraphs["doc_id"] == doc_id)
-                             & corpus.paragraphs["kind"].isin(ALIGNED_KINDS)]
-    total = max(int(document_lengths(corpus, ALIGNED_KINDS)[doc_id]), 1)
+    rows = corpus.paragraphs_of(doc_id)
+    rows = rows[rows["kind"].isin(ALIGNED_KINDS)]
+    total = max(int(corpus.text_lengths(ALIGNED_KINDS)[doc_id]), 1)
     extra: dict[int, set[str]] = {}
     if anchors is not None and len(anchors):
         mine = anchors[anchors["doc_id"] == doc_id]

@@ -67,14 +67,37 @@ class Corpus:
     paragraphs: pd.DataFrame
     texts: dict[str, str] = field(repr=False)
     dropped: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
+    #: Look-ups built once per corpus (never copied by ``dataclasses.replace``,
+    #: so a replaced corpus builds its own).
+    _memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def lang_of(self, doc_id: str) -> str:
         """The language of one document."""
         return self.languages()[doc_id]
 
     def languages(self) -> dict[str, str]:
-        """Map every ``doc_id`` to its language code."""
-        return dict(zip(self.documents["doc_id"], self.documents["lang"]))
+        """Map every ``doc_id`` to its language code (built once; treat it as
+        read-only: pair-wise work such as the audit asks for it per pair)."""
+        if "languages" not in self._memo:
+            self._memo["languages"] = dict(zip(self.documents["doc_id"], self.documents["lang"]))
+        return self._memo["languages"]
+
+    def paragraphs_of(self, doc_id: str) -> pd.DataFrame:
+        """The paragraph rows of one document, in order, from an index built
+        once (filtering the whole table per document is quadratic over a
+        corpus)."""
+        if "by_doc" not in self._memo:
+            positions = self.paragraphs.groupby("doc_id", observed=True, sort=False).indices
+            self._memo["by_doc"] = {str(doc): rows for doc, rows in positions.items()}
+        rows = self._memo["by_doc"].get(str(doc_id))
+        return self.paragraphs.iloc[rows] if rows is not None else self.paragraphs.iloc[:0]
+
+    def text_lengths(self, kinds: Iterable[str] | None = TEXT_KINDS) -> pd.Series:
+        """:func:`document_lengths` of this corpus, computed once per ``kinds``."""
+        key = ("lengths", None if kinds is None else tuple(kinds))
+        if key not in self._memo:
+            self._memo[key] = document_lengths(self, kinds)
+        return self._memo[key]
 
     def paragraph_text(self, doc_id: str, para_id: int) -> str:
         """The text of one paragraph (offsets in derived tables refer to it)."""
