@@ -89,19 +89,50 @@ def text_colour(background) -> str:
 def thin_labels(fig: Figure, labels: Sequence[Text], priority: Sequence[float]) -> int:
     """Hide every label that overlaps a higher-priority one; returns how many
     were hidden.  Labels of infinite priority (document labels on a biplot)
-    are always kept.  Call after all labels are placed (the layout is drawn once)."""
+    are never hidden: one that would overlap another is moved down, one line
+    at a time, until it is clear.  Boxes include a label's frame and a small
+    margin.  Call after all labels are placed (the layout is drawn once)."""
     fig.draw_without_rendering()
     renderer = fig.canvas.get_renderer()
-    placed = []
+    placed: list = []
     hidden = 0
     for index in np.argsort(-np.asarray(priority, dtype=float), kind="stable"):
-        box = labels[index].get_window_extent(renderer)
-        if priority[index] != np.inf and any(box.overlaps(other) for other in placed):
-            labels[index].set_visible(False)
+        label = labels[index]
+        box = _label_box(label, renderer)
+        if priority[index] == np.inf:
+            box = _move_clear(label, box, placed, renderer)
+        elif any(box.overlaps(other) for other in placed):
+            label.set_visible(False)
             hidden += 1
-        else:
-            placed.append(box)
+            continue
+        placed.append(box)
     return hidden
+
+
+#: Pixels kept free around every label by :func:`thin_labels`.
+LABEL_MARGIN = 2.0
+#: Most lines a kept label is moved to get clear of the others.
+MAX_NUDGES = 12
+
+
+def _label_box(label: Text, renderer):
+    """The label's extent with its frame (``get_tightbbox``) and a margin."""
+    return label.get_tightbbox(renderer).padded(LABEL_MARGIN)
+
+
+def _move_clear(label: Text, box, placed: list, renderer):
+    """Move an always-kept annotation (placed in offset points) down, a line
+    at a time, while it overlaps a placed label; other text stays put."""
+    if getattr(label, "anncoords", None) != "offset points":
+        return box
+    step = box.height * 72 / label.figure.dpi  # one line, in points
+    for _ in range(MAX_NUDGES):
+        if not any(box.overlaps(other) for other in placed):
+            break
+        x, y = label.xyann
+        label.xyann = (x, y - step)
+        box = _label_box(label, renderer)
+    return box
 
 
 def note_hidden(fig: Figure, hidden: int, what: str = "labels") -> None:
