@@ -29,7 +29,6 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Any
 
 import pandas as pd
 from rapidfuzz import fuzz, process
@@ -119,23 +118,34 @@ def _is_short_form(short: str, full: str) -> bool:
 
 
 def _link_short_forms(rows: pd.DataFrame, links: _Links) -> None:
-    """Edge 3: a short form joins the long name it shares most documents with."""
+    """Edge 3: a short form joins the long name it shares most documents with.
+
+    Candidates come from an index of the names' first and last words and of
+    their first character (the kanji rule), so each short form is checked
+    against a handful of names, not against every name of its language."""
+    surfaces, docs, langs = rows["surface"].tolist(), rows["docs"].tolist(), rows["lang"].tolist()
     by_lang = defaultdict(list)
-    for i, lang in enumerate(rows["lang"]):
+    for i, lang in enumerate(langs):
         by_lang[lang].append(i)
     for members in by_lang.values():
+        ends, firsts = defaultdict(set), defaultdict(set)
+        for j in members:
+            parts = _parts(surfaces[j])
+            if len(parts) > 1:
+                ends[parts[0]].add(j)
+                ends[parts[-1]].add(j)
+            firsts[surfaces[j][:1]].add(j)
         for i in members:
-            short = rows.at[i, "surface"]
-            if find_place(short, rows.at[i, "lang"]):
+            short = surfaces[i]
+            if find_place(short, langs[i]):
                 continue  # Indonesia in Bursa Efek Indonesia is the country, not a short form
             # only where the full name is used too: Google is not Google DeepMind's short form
             # in articles that never name Google DeepMind
-            best = max(((len(rows.at[i, "docs"] & rows.at[j, "docs"]), j) for j in members
-                        if j != i and rows.at[i, "docs"] <= rows.at[j, "docs"]
-                        and _is_short_form(short, rows.at[j, "surface"])), default=(0, -1))
+            candidates = ends.get(short, set()) | firsts.get(short[:1], set())
+            best = max(((len(docs[i] & docs[j]), j) for j in candidates
+                        if j != i and docs[i] <= docs[j] and _is_short_form(short, surfaces[j])), default=(0, -1))
             if best[0] > 0:
-                full = rows.at[best[1], "surface"]
-                links.join(best[1], i, 90, f"short form of {full} ({best[0]} shared document(s))")
+                links.join(best[1], i, 90, f"short form of {surfaces[best[1]]} ({best[0]} shared document(s))")
 
 
 def _is_acronym_of(acronym: str, name: str) -> bool:
@@ -149,26 +159,23 @@ def _is_acronym_of(acronym: str, name: str) -> bool:
 
 def _link_acronyms(rows: pd.DataFrame, links: _Links) -> None:
     """Edge 4: BMKG / ISAT next to the name they abbreviate (same paragraph)."""
-    for i, surface in enumerate(rows["surface"]):
+    surfaces, paras, langs = rows["surface"].tolist(), rows["paras"].tolist(), rows["lang"].tolist()
+    for i, surface in enumerate(surfaces):
         letters = surface.replace(".", "")
         if not (letters.isupper() and letters.isalpha() and 2 <= len(letters) <= 6):
             continue
-        for j, other in enumerate(rows["surface"]):
-            same_para = rows.at[i, "paras"] & rows.at[j, "paras"]
-            if j != i and rows.at[j, "lang"] == rows.at[i, "lang"] and same_para \
-                    and len(other) > len(surface) and _is_acronym_of(letters, other):
+        for j, other in enumerate(surfaces):
+            if j != i and langs[j] == langs[i] and len(other) > len(surface) and paras[i] & paras[j] \
+                    and _is_acronym_of(letters, other):
                 links.join(j, i, 85, f"acronym of {other}")
                 break
 
 
-def _neighbours(row: Any, rows: pd.DataFrame, context: LinkContext) -> set[str]:
-    """Known entities and CLDR places in the documents of one row."""
-    docs = row["docs"]
+def _neighbours(docs: set, context: LinkContext, places: list[tuple[str, set]]) -> set[str]:
+    """Known entities and CLDR places in the documents ``docs`` of one row
+    (``places``: the key and documents of every row that is a place)."""
     found = {f for (doc, _p), feats in context.features.items() if doc in docs for f in feats}
-    for lang, surface, other_docs in zip(rows["lang"], rows["surface"], rows["docs"]):
-        place = find_place(surface, lang)
-        if place is not None and docs & other_docs:
-            found.add(place.key)
+    found.update(key for key, other_docs in places if docs & other_docs)
     return found
 
 
@@ -197,18 +204,20 @@ def _translit_match(surface: str, latin: dict[int, str]) -> list[tuple[float, in
 def _link_transliterations(rows: pd.DataFrame, links: _Links, context: LinkContext) -> None:
     """Edge 5: katakana/kanji ↔ Latin, confirmed by shared neighbours."""
     latin = _latin_keys(rows)
+    surfaces, langs, docs = rows["surface"].tolist(), rows["lang"].tolist(), rows["docs"].tolist()
+    places = [(place.key, d) for s_, lang, d in zip(surfaces, langs, docs, strict=True)
+              if (place := find_place(s_, lang)) is not None]
     cache: dict[int, set[str]] = {}
-    for i, surface in enumerate(rows["surface"]):
-        if not JAPANESE_RE.search(surface) or find_place(surface, rows.at[i, "lang"]):
+    for i, surface in enumerate(surfaces):
+        if not JAPANESE_RE.search(surface) or find_place(surface, langs[i]):
             continue
         for score, j, reading in _translit_match(surface, latin):
-            mine = cache.setdefault(i, _neighbours(rows.loc[i], rows, context))
-            theirs = cache.setdefault(j, _neighbours(rows.loc[j], rows, context))
+            mine = cache.setdefault(i, _neighbours(docs[i], context, places))
+            theirs = cache.setdefault(j, _neighbours(docs[j], context, places))
             shared = sorted(mine & theirs)
             needed = 2 if len(skeleton(latin[j])) < SHORT_SKELETON else 1
             if len(shared) >= needed:
-                why = (f"romaji {reading!r} ~ {rows.at[j, 'surface']!r} ({score:.0f}); "
-                       f"shared: {', '.join(shared[:4])}")
+                why = f"romaji {reading!r} ~ {surfaces[j]!r} ({score:.0f}); shared: {', '.join(shared[:4])}"
                 links.join(j, i, round(score, 1), why)
                 break
 
@@ -222,15 +231,14 @@ def _slug(text: str) -> str:
 def _choose_label(group: pd.DataFrame) -> str:
     """English spelling first, then any Latin one, longest and most frequent
     first; a CLDR place keeps its English name; else the Japanese surface."""
-    for lang, surface in zip(group["lang"], group["surface"]):
+    rows = list(zip(group["lang"], group["surface"], group["count"], strict=True))
+    for lang, surface, _count in rows:
         place = find_place(surface, lang)
         if place is not None:
             return place.label
-    latin = group[~group["surface"].str.contains(JAPANESE_RE)]
-    pool = latin if len(latin) else group
-    ranked = pool.assign(en=pool["lang"].eq("en"), words=pool["surface"].str.count(" ") + 1)
-    ranked = ranked.sort_values(["en", "words", "count", "surface"], ascending=[False, False, False, True])
-    return str(ranked["surface"].iloc[0])
+    pool = [row for row in rows if not JAPANESE_RE.search(row[1])] or rows
+    # English first, then more words, more occurrences, and the surface for ties
+    return str(min(pool, key=lambda row: (row[0] != "en", -(row[1].count(" ") + 1), -row[2], row[1]))[1])
 
 
 def _choose_type(group: pd.DataFrame) -> str:
