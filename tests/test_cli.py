@@ -97,9 +97,9 @@ def test_installed_console_script(tmp_path: Path) -> None:
 
 
 def test_progress_bar_on_long_detection(capsys: pytest.CaptureFixture) -> None:
-    from newskit.io.importer import DETECT_BATCH, detect_with_progress
+    from newskit.io.importer import DETECT_BATCH, _detect_with_progress
 
-    found = detect_with_progress(["kurz"] * (DETECT_BATCH + 1), progress=True)
+    found = _detect_with_progress(["kurz"] * (DETECT_BATCH + 1), progress=True)
     assert len(found) == DETECT_BATCH + 1 and "detecting" in capsys.readouterr().err
 
 

@@ -80,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     mapping = importer.add_argument_group(
         "export columns (CSV, JSONL, JSON, Parquet; nested JSON fields with dots: source.name)")
     for field, help_text in MAPPING_FLAGS.items():
-        mapping.add_argument(f"--{field}", metavar="COLUMN", help=f"{help_text}; default: {default_names(field)}")
+        mapping.add_argument(f"--{field}", metavar="COLUMN", help=f"{help_text}; default: {_default_names(field)}")
     importer.add_argument("--default-lang", default="auto", metavar="LANG",
                           help="language of records that name none: ja, de, id, en (or a name such as "
                                "Deutsch), or auto: detect it (default)")
@@ -90,14 +90,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def default_names(field: str) -> str:
+def _default_names(field: str) -> str:
     """The column names tried for ``field`` when no flag names one."""
     from newskit.io.exports import DEFAULT_COLUMNS
 
     return ", ".join(name for name in DEFAULT_COLUMNS[field] if name.isprintable())
 
 
-def run_import(args: argparse.Namespace) -> int:
+def _run_import(args: argparse.Namespace) -> int:
     """``newskit import``: print the summary."""
     from newskit.io.importer import import_articles
 
@@ -112,7 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the exit code."""
     args = build_parser().parse_args(argv)
     try:
-        return run_import(args)
+        return _run_import(args)
     except ArgumentError as exc:  # a bad --default-lang or column field: the command line's fault
         print(f"newskit {args.command}: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

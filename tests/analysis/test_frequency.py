@@ -17,7 +17,7 @@ from newskit.analysis.frequency import (
     count_terms,
     frequencies_for_wordcloud,
     frequencies_for_wordclouds,
-    is_cloud_word,
+    _is_cloud_word,
     rank_frequency,
     top_terms,
 )
@@ -230,7 +230,7 @@ def test_frequencies_for_wordclouds_equal_one_call_per_document(toy_tokens):
     ],
 )
 def test_is_cloud_word(term, expected):
-    assert is_cloud_word(term) is expected
+    assert _is_cloud_word(term) is expected
 
 
 def test_empty_token_table_gives_empty_results(toy_tokens):

@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 import newskit
-from newskit.crosslingual.align import align_paragraphs, latin_anchors, match_cost, Unit
+from newskit.crosslingual.align import align_paragraphs, latin_anchors, _match_cost, Unit
 from newskit.errors import ArgumentError
 
 from tests.builders import DATA
@@ -111,7 +111,7 @@ def test_latin_anchors(text, anchors):
 )
 def test_match_cost(a, b, cheaper_than):
     unit = lambda spec: Unit((0,), spec[1], frozenset(spec[0]), frozenset([spec[2]]))
-    assert match_cost(unit(a), unit(b)) < cheaper_than
+    assert _match_cost(unit(a), unit(b)) < cheaper_than
 
 
 def synthetic_units(n: int, seed: int) -> list[Unit]:
@@ -144,8 +144,8 @@ def test_alignment_cost_grows_with_the_band_not_the_table(monkeypatch, n, m):
 
 def test_band_holds_every_cell_of_small_documents():
     # up to BAND paragraphs the band is the whole table: results are the full programme's
-    from newskit.crosslingual.align import BAND, band_centres
+    from newskit.crosslingual.align import BAND, _band_centres
     a, b = synthetic_units(30, 3), synthetic_units(28, 4)
-    centres = band_centres(a, b)
+    centres = _band_centres(a, b)
     assert centres[0] == 0 and centres[-1] == 28 and centres == sorted(centres)
     assert all(c - (BAND + 2) <= 0 and c + BAND + 2 >= 28 for c in centres)

@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 import newskit
-from newskit.crosslingual.audit import aligned_view, audit_translations, count_quotations, format_quantity, judge_pair
+from newskit.crosslingual.audit import aligned_view, audit_translations, _count_quotations, _format_quantity, _judge_pair
 from newskit.errors import CorpusError
 
 from tests.builders import write_corpus
@@ -86,7 +86,7 @@ def test_notational_differences_are_not_flagged(audit, para_a, para_b, doc_b):
     ],
 )
 def test_count_quotations(text, lang, n):
-    assert count_quotations(text, lang) == n
+    assert _count_quotations(text, lang) == n
 
 
 def facts(entities=(), numbers=(), quotes=0, chars=100, kind="body"):
@@ -109,7 +109,7 @@ def facts(entities=(), numbers=(), quotes=0, chars=100, kind="body"):
     ],
 )
 def test_judge_pair(a, b, ratio, expected):
-    assert judge_pair(a, b, ratio, ("a", "b")) == expected
+    assert _judge_pair(a, b, ratio, ("a", "b")) == expected
 
 
 @pytest.mark.parametrize(
@@ -123,7 +123,7 @@ def test_judge_pair(a, b, ratio, expected):
     ],
 )
 def test_format_quantity(value, kind, unit, text):
-    assert format_quantity(value, kind, unit) == text
+    assert _format_quantity(value, kind, unit) == text
 
 
 def test_deleted_paragraph_is_flagged(tmp_path, corpus):

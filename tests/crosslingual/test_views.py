@@ -11,7 +11,7 @@ from newskit.crosslingual.views import (
     agreement_by_language,
     aligned_entity_kwic,
     compare_translations,
-    cut_context,
+    _cut_context,
     format_para_ids,
     readable_audit,
 )
@@ -67,7 +67,7 @@ def test_compare_translations(mentions):
     ],
 )
 def test_cut_context(text, start, end, width, expected):
-    assert cut_context(text, start, end, width) == expected
+    assert _cut_context(text, start, end, width) == expected
 
 
 def test_aligned_kwic_shows_each_version(corpus, mentions):

@@ -11,7 +11,7 @@ import pytest
 
 from newskit.errors import ArgumentError, CorpusError
 from newskit.io.exports import ColumnResolver
-from newskit.io.readers import iter_records, list_source_files, markdown_to_lines
+from newskit.io.readers import iter_records, list_source_files, _markdown_to_lines
 from newskit.io.records import BadRecord, Record, clean_date
 
 IMPORT = Path(__file__).resolve().parents[1] / "data" / "import"
@@ -86,7 +86,7 @@ def test_japanese_page_text() -> None:
 
 
 def test_markdown_markup_is_stripped() -> None:
-    lines, title = markdown_to_lines("# Head *one*\n\nSee [the report](http://x) and **this**.\n\n- a\n- b\n\n> quoted\n")
+    lines, title = _markdown_to_lines("# Head *one*\n\nSee [the report](http://x) and **this**.\n\n- a\n- b\n\n> quoted\n")
     assert title == "Head one"
     assert lines == ["Head one", "See the report and this.", "a", "b", "quoted"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newskit.io.versions import read_unidic_version, tool_versions
+from newskit.io.versions import _read_unidic_version, tool_versions
 
 
 @pytest.mark.parametrize(
@@ -18,5 +18,5 @@ def test_versions_recorded(key):
 
 def test_unidic_version_comes_from_the_dictionary():
     # unidic-lite 1.0.8 ships UniDic 2.1.2
-    assert read_unidic_version() == "2.1.2"
+    assert _read_unidic_version() == "2.1.2"
     assert "UniDic 2.1.2" in tool_versions()["dictionary_ja"]

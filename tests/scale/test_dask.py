@@ -120,7 +120,7 @@ EMBEDDED_PROBE = textwrap.dedent("""
 
     if __name__ == "__main__":
         before = dict(os.environ)
-        client = nd.embedded_client()
+        client = nd._embedded_client()
         report = {"sockets": listening(), "env_at_start": changes(before)}
         first = client.run(os.getpid)
         os.kill(next(iter(first.values())), signal.SIGKILL)  # its nanny starts a new worker
@@ -186,7 +186,7 @@ NO_WORKERS = textwrap.dedent("""
 
     if __name__ == "__main__":
         corpus = newskit.load_corpus(sys.argv[1])
-        client = nd.embedded_client()
+        client = nd._embedded_client()
         for nanny in nd._EMBEDDED["cluster"].workers.values():
             nanny.instantiate = refuse
         killer = threading.Thread(target=kill_when_busy, args=(client, list(client.run(os.getpid).values())))

@@ -101,7 +101,7 @@ def order_tokens(tokens: pd.DataFrame) -> pd.DataFrame:
     return ordered
 
 
-def parse_sort(sort: str | Sequence[str] | None) -> list[str]:
+def _parse_sort(sort: str | Sequence[str] | None) -> list[str]:
     """``"R1,R2"`` / ``["L1"]`` / ``None`` → a list of checked sort keys."""
     if sort is None:
         return []
@@ -157,7 +157,7 @@ class Concordancer:
             raise ArgumentError(f"kwic got unknown keyword(s) {', '.join(unknown)} (it takes mode, sort)")
         if window < 0:
             raise ArgumentError(f"window must be zero or positive, got {window}")
-        mode, keys = settings.get("mode", "token"), parse_sort(settings.get("sort"))
+        mode, keys = settings.get("mode", "token"), _parse_sort(settings.get("sort"))
         terms = query_list(term)
         spans = self.spans(terms, mode, column)
         lines = self.lines(spans, window)
@@ -186,7 +186,7 @@ class Concordancer:
             "left_start": starts[first - np.minimum(window, seq[first])],
             "right_end": ends[last + np.minimum(window, size[last] - 1 - seq[last])],
             "match_start": spans["match_start"].to_numpy(), "match_end": spans["match_end"].to_numpy()})
-        text = attach_text(hits, self.paragraphs)
+        text = _attach_text(hits, self.paragraphs)
         rows = zip(text, hits["left_start"], hits["start"], hits["end"], hits["right_end"], hits["match_start"],
                    hits["match_end"], strict=True)
         slices = [(t[ls:s], t[s:e], t[e:re], t[ms:me]) for t, ls, s, e, re, ms, me in rows]
@@ -246,10 +246,10 @@ class Concordancer:
     def count_hits(self, lines: pd.DataFrame) -> pd.DataFrame:
         """Hits per document of ``lines`` (see :func:`count_hits`)."""
         words = pd.Series(self.is_word).groupby(self.ordered["doc_id"].astype(str).to_numpy()).sum()
-        return hits_table(lines, words.reindex(self.doc_order))
+        return _hits_table(lines, words.reindex(self.doc_order))
 
 
-def attach_text(hits: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.Series:
+def _attach_text(hits: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.Series:
     """Look up each hit's paragraph text, failing loudly when the paragraph is
     missing or too short for the offsets: tokens from another corpus version."""
     check_columns(paragraphs, ["doc_id", "para_id", "text"], "paragraphs")
@@ -291,7 +291,7 @@ def kwic(
     return Concordancer(tokens, paragraphs).kwic(term, column, window, **settings)
 
 
-def hits_table(lines: pd.DataFrame, words: pd.Series) -> pd.DataFrame:
+def _hits_table(lines: pd.DataFrame, words: pd.Series) -> pd.DataFrame:
     """``doc_id, hits, words, per_1000_words, forms`` for the documents of
     ``words`` (word count per document, in order)."""
     check_columns(lines, ["doc_id", "keyword"], "kwic")
@@ -318,7 +318,7 @@ def count_hits(lines: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFrame:
     appearance — a document where the term is absent is a finding too."""
     check_columns(tokens, ["doc_id"])
     words = word_mask(tokens, term_labels(tokens)).astype("int64")
-    return hits_table(lines, words.groupby(tokens["doc_id"].astype(str).to_numpy(), sort=False).sum())
+    return _hits_table(lines, words.groupby(tokens["doc_id"].astype(str).to_numpy(), sort=False).sum())
 
 
 def dispersion(

@@ -39,7 +39,7 @@ __all__ = ["MEASURES", "PARAGRAPH", "build_cooccurrence_graph", "cooccurrence_pa
 MEASURES = ("count", "jaccard")
 
 
-def present_keys(mentions: pd.DataFrame, unit: str | Sequence[str], key: str) -> pd.DataFrame:
+def _present_keys(mentions: pd.DataFrame, unit: str | Sequence[str], key: str) -> pd.DataFrame:
     """One row per (unit, key) present, mentions without a key dropped:
     presence, not mention count, is what co-occurrence measures."""
     units = group_columns(unit)
@@ -63,7 +63,7 @@ def cooccurrence_pairs(
     if measure not in MEASURES:
         raise ArgumentError(f"measure={measure!r}: choose 'count' or 'jaccard'")
     units = group_columns(unit)
-    present = present_keys(mentions, units, key)
+    present = _present_keys(mentions, units, key)
     present[key] = present[key].astype(str)
     pairs = present.merge(present, on=units, suffixes=("_a", "_b"))
     pairs = pairs[pairs[f"{key}_a"] < pairs[f"{key}_b"]]
@@ -83,7 +83,7 @@ def count_units(
 ) -> pd.Series:
     """Number of units each key appears in, on the same scale as pair weights,
     for sizing the nodes of :func:`build_cooccurrence_graph`."""
-    present = present_keys(mentions, unit, key)
+    present = _present_keys(mentions, unit, key)
     counts = present[key].astype(str).value_counts()
     return counts.rename("count").rename_axis(key).sort_index(kind="stable")
 

@@ -40,7 +40,7 @@ def restrict(tokens: pd.DataFrame, units: Sequence[str], by: str = "doc_id") -> 
     return tokens[values.isin(wanted).to_numpy()]
 
 
-def add_rank(table: pd.DataFrame, by: str = "doc_id") -> pd.DataFrame:
+def _add_rank(table: pd.DataFrame, by: str = "doc_id") -> pd.DataFrame:
     """Number rows 1, 2, 3 … within each unit of ``by`` (the table is already sorted)."""
     ranked = table.reset_index(drop=True)
     ranked.insert(1, "rank", ranked.groupby(by, sort=False).cumcount() + 1)
@@ -68,7 +68,7 @@ def distinctive_tfidf(tokens: pd.DataFrame, doc_ids: Sequence[str], n: int = 10,
     scores["doc_id"] = scores["doc_id"].astype(str)
     order = {doc: k for k, doc in enumerate(map(str, doc_ids))}
     scores = scores.sort_values("doc_id", key=lambda s: s.map(order), kind="stable")
-    return add_rank(scores.groupby("doc_id", sort=False).head(n)).rename(columns={"doc_id": by})
+    return _add_rank(scores.groupby("doc_id", sort=False).head(n)).rename(columns={"doc_id": by})
 
 
 def distinctive_keyness(
@@ -116,14 +116,14 @@ def distinctive_keyness(
         scores = score_keyness(a, totals - a, c, sizes.sum() - c, plan)
         over = scores["significant"] & (scores["direction"] == "over")
         survivors.update(zip(docs[start:start + step], over.sum(axis=1).tolist(), strict=True))
-        parts.append(top_over_used(scores, a, totals, terms, docs[start:start + step], n))
-    table = add_rank(pd.concat(parts, ignore_index=True))[DISTINCTIVE_COLUMNS].rename(columns={"doc_id": by})
+        parts.append(_top_over_used(scores, a, totals, terms, docs[start:start + step], n))
+    table = _add_rank(pd.concat(parts, ignore_index=True))[DISTINCTIVE_COLUMNS].rename(columns={"doc_id": by})
     table.attrs.update({"survivors": survivors, "family_size": int(len(terms)), "correction": plan.correction,
-                        "alpha": plan.alpha, "note": describe_families(plan, len(terms), survivors, table)})
+                        "alpha": plan.alpha, "note": _describe_families(plan, len(terms), survivors, table)})
     return table
 
 
-def top_over_used(scores: dict[str, np.ndarray], a: np.ndarray, totals: np.ndarray, terms: pd.Index,
+def _top_over_used(scores: dict[str, np.ndarray], a: np.ndarray, totals: np.ndarray, terms: pd.Index,
                   docs: list[str], n: int) -> pd.DataFrame:
     """The ``n`` tested over-used terms of each row by G² (ties by term: the
     columns are sorted by term), as a long table."""
@@ -139,7 +139,7 @@ def top_over_used(scores: dict[str, np.ndarray], a: np.ndarray, totals: np.ndarr
     return table
 
 
-def describe_families(plan: TestPlan, family: int, survivors: dict[str, int], table: pd.DataFrame) -> str:
+def _describe_families(plan: TestPlan, family: int, survivors: dict[str, int], table: pd.DataFrame) -> str:
     """``attrs["note"]`` of :func:`distinctive_keyness`: the family, the
     correction and how many terms survive in each document."""
     name = CORRECTION_NAMES[plan.correction]

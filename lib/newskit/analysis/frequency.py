@@ -282,13 +282,13 @@ def rank_frequency(
     return counts.rename(columns={"count": "freq"})
 
 
-def is_han(char: str) -> bool:
+def _is_han(char: str) -> bool:
     """True for a CJK ideograph (kanji), the only script whose one-character
     words carry meaning in a word cloud (株 share, 額 amount, 氏 Mr)."""
     return unicodedata.name(char, "").startswith(("CJK UNIFIED IDEOGRAPH", "CJK COMPATIBILITY IDEOGRAPH"))
 
 
-def is_cloud_word(term: str) -> bool:
+def _is_cloud_word(term: str) -> bool:
     """Decide whether a term deserves a place in a word cloud.
 
     Terms without any letter or digit (punctuation, symbols, whitespace) never
@@ -299,7 +299,7 @@ def is_cloud_word(term: str) -> bool:
     text = term.strip()
     if not any(unicodedata.category(char)[0] in "LN" for char in text):
         return False
-    return len(text) > 1 or is_han(text)
+    return len(text) > 1 or _is_han(text)
 
 
 def frequencies_for_wordcloud(
@@ -313,12 +313,12 @@ def frequencies_for_wordcloud(
 
     We hand WordCloud ready-made frequencies instead of raw text because its own
     tokenizer splits on spaces and a regexp, which mangles Japanese and drops
-    one-character words; see :func:`is_cloud_word` for what is kept.  The
+    one-character words; see :func:`_is_cloud_word` for what is kept.  The
     dict is ordered most frequent first and holds plain ``int`` values.
     """
     doc = select_doc(tokens, doc_id)
     counts = count_terms(doc, None, column, content_only=True)
-    counts = counts[counts["term"].map(is_cloud_word).astype(bool)].head(max(top_n, 0))
+    counts = counts[counts["term"].map(_is_cloud_word).astype(bool)].head(max(top_n, 0))
     return {str(term): int(count) for term, count in zip(counts["term"], counts["count"], strict=True)}
 
 
@@ -334,7 +334,7 @@ def frequencies_for_wordclouds(
     group in first-seen order), counted in one pass over the tokens instead
     of one filter per document; a group without content words gets ``{}``."""
     counts = count_terms(tokens, by, column, content_only=True)
-    counts = counts[counts["term"].map(is_cloud_word).astype(bool)]
+    counts = counts[counts["term"].map(_is_cloud_word).astype(bool)]
     wanted = [str(group) for group in (groups if groups is not None else tokens[by].drop_duplicates())]
     counts = counts[counts[by].astype(str).isin(wanted)]
     clouds: dict[str, dict[str, int]] = {group: {} for group in wanted}

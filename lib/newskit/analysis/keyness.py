@@ -114,13 +114,13 @@ class TestPlan:
         return plan
 
 
-def as_result(values: np.ndarray) -> float | np.ndarray:
+def _as_result(values: np.ndarray) -> float | np.ndarray:
     """Return a plain float for scalar input and an array otherwise, so the
     formulas read naturally in a notebook cell and still vectorise over columns."""
     return float(values) if np.ndim(values) == 0 else values
 
 
-def check_table(a: np.ndarray, b: np.ndarray, c: np.ndarray, d: np.ndarray) -> None:
+def _check_table(a: np.ndarray, b: np.ndarray, c: np.ndarray, d: np.ndarray) -> None:
     """Reject impossible 2×2 tables (negative counts, empty corpora, more hits
     than tokens): such input means a bug upstream, and a silent NaN would hide it."""
     if not all(np.all(np.isfinite(x)) for x in (a, b, c, d)):
@@ -138,14 +138,14 @@ def log_likelihood(a: ArrayLike, b: ArrayLike, c: ArrayLike, d: ArrayLike) -> fl
     tokens against ``b`` in a reference of ``d`` tokens (formula in the module
     docstring).  Measures how *surprising* the difference is; zeros are fine."""
     a, b, c, d = (np.asarray(x, dtype=float) for x in (a, b, c, d))
-    check_table(a, b, c, d)
+    _check_table(a, b, c, d)
     e1 = c * (a + b) / (c + d)
     e2 = d * (a + b) / (c + d)
     with np.errstate(divide="ignore", invalid="ignore"):
         term_a = np.where(a > 0, a * np.log(a / e1), 0.0)
         term_b = np.where(b > 0, b * np.log(b / e2), 0.0)
     # The sum is >= 0 by the log-sum inequality; clip rounding noise like -1e-16.
-    return as_result(np.maximum(2.0 * (term_a + term_b), 0.0))
+    return _as_result(np.maximum(2.0 * (term_a + term_b), 0.0))
 
 
 def log_ratio(
@@ -157,9 +157,9 @@ def log_ratio(
     docstring), so the value is finite and its sign always agrees with the
     direction; 0 against 0 gives 0."""
     a, b, c, d = (np.asarray(x, dtype=float) for x in (a, b, c, d))
-    check_table(a, b, c, d)
+    _check_table(a, b, c, d)
     epsilon = np.where(a == 0, smoothing / c, np.where(b == 0, smoothing / d, 0.0))
-    return as_result(np.log2((a / c + epsilon) / (b / d + epsilon)))
+    return _as_result(np.log2((a / c + epsilon) / (b / d + epsilon)))
 
 
 def score_keyness(a: np.ndarray, b: np.ndarray, c: np.ndarray, d: np.ndarray, plan: TestPlan) -> dict[str, np.ndarray]:

@@ -27,8 +27,11 @@ from scipy import special
 
 from newskit.errors import ArgumentError
 
-__all__ = ["CORRECTIONS", "CORRECTION_NAMES", "G2_P05", "G2_P01", "G2_P001", "G2_P0001", "NOT_SIGNIFICANT", "adjust_p_values",
-           "compute_p_value", "critical_value", "label_significance", "significance_threshold"]
+__all__ = [
+    "CORRECTIONS", "CORRECTION_NAMES", "G2_P0001", "G2_P001", "G2_P01", "G2_P05", "NOT_SIGNIFICANT",
+    "adjust_p_values", "check_correction", "compute_p_value", "critical_value", "label_significance",
+    "significance_threshold",
+]
 
 #: Critical values of G² (χ², 1 df) for a single test, as keyword studies quote them.
 G2_P05 = 3.84

@@ -26,7 +26,9 @@ from newskit.errors import ArgumentError
 from newskit.io.corpus import Corpus
 from newskit.io.paragraphs import TEXT_KINDS
 
-__all__ = ["ALIGNED_KINDS", "align_paragraphs"]
+__all__ = [
+    "ALIGNED_KINDS", "Unit", "align_paragraphs", "align_units", "latin_anchors",
+]
 
 #: Paragraph kinds the aligner pairs (the article's text and its source line).
 ALIGNED_KINDS = (*TEXT_KINDS, "source")
@@ -61,7 +63,7 @@ def latin_anchors(text: str) -> set[str]:
     return {f"name:{m.lower()}" for m in LATIN_NAME_RE.findall(text)}
 
 
-def paragraph_units(corpus: Corpus, doc_id: str, anchors: pd.DataFrame | None) -> list[Unit]:
+def _paragraph_units(corpus: Corpus, doc_id: str, anchors: pd.DataFrame | None) -> list[Unit]:
     """The alignable paragraphs (heading, caption, body, source) of ``doc_id``."""
     if doc_id not in corpus.languages():
         raise ArgumentError(f"unknown doc_id {doc_id!r} (not in the catalog of {corpus.root})")
@@ -79,13 +81,13 @@ def paragraph_units(corpus: Corpus, doc_id: str, anchors: pd.DataFrame | None) -
     ]
 
 
-def join_units(units: list[Unit]) -> Unit:
+def _join_units(units: list[Unit]) -> Unit:
     """Two consecutive paragraphs seen as one (for 1–2 and 2–1 moves)."""
     return Unit(tuple(p for u in units for p in u.para_ids), sum(u.share for u in units),
                 frozenset().union(*(u.anchors for u in units)), frozenset().union(*(u.kinds for u in units)))
 
 
-def match_cost(a: Unit, b: Unit) -> float:
+def _match_cost(a: Unit, b: Unit) -> float:
     """Cost of pairing ``a`` with ``b``: length-share mismatch (log ratio),
     anchor disagreement (1 − cosine of the two anchor sets; cosine rather
     than Jaccard because one side often has more names in Latin script) and a penalty for different kinds."""
@@ -98,17 +100,17 @@ def match_cost(a: Unit, b: Unit) -> float:
     return length + ANCHOR_WEIGHT * anchor + kind
 
 
-def move_cost(a: Unit | None, b: Unit | None, merged: bool) -> float:
+def _move_cost(a: Unit | None, b: Unit | None, merged: bool) -> float:
     """Cost of one DP move: a skip, a 1–1 match, or a merge (1–2/2–1)."""
     if a is None or b is None:
         return SKIP_COST
     penalty = MERGE_PENALTY if merged else 0.0
     if merged and (len(a.kinds) > 1 or len(b.kinds) > 1):
         penalty += KIND_MISMATCH  # a caption or heading never merges into body text
-    return match_cost(a, b) + penalty
+    return _match_cost(a, b) + penalty
 
 
-def band_centres(a: list[Unit], b: list[Unit]) -> list[int]:
+def _band_centres(a: list[Unit], b: list[Unit]) -> list[int]:
     """For each position ``i`` of ``a`` (0..n), the position of ``b`` at the
     same cumulative length share: the length-proportional diagonal the
     banded programme follows (Gale–Church implementations band the same way)."""
@@ -132,7 +134,7 @@ def align_units(a: list[Unit], b: list[Unit],
     returns (indices into a, indices into b, cost) per move.
 
     Banded: row ``i`` only holds the cells within ``BAND + |n − m|`` of the
-    length-proportional diagonal (:func:`band_centres`), so time and memory
+    length-proportional diagonal (:func:`_band_centres`), so time and memory
     grow with n × band, not n × m (3,000 × 3,000 paragraphs were 46 s and
     1.25 GB with the full table; 100,000 tiny ones ran out of memory).  Two
     versions of one text never drift further than that from the diagonal; for
@@ -142,7 +144,7 @@ def align_units(a: list[Unit], b: list[Unit],
     n, m = len(a), len(b)
     groups_a, groups_b = _groups(a, moves, 0), _groups(b, moves, 1)
     width = BAND + abs(n - m)
-    centres = band_centres(a, b)
+    centres = _band_centres(a, b)
     lo = [max(0, c - width) for c in centres]
     hi = [min(m, c + width) for c in centres]
     rows: dict[int, list[float]] = {}
@@ -175,7 +177,7 @@ def align_units(a: list[Unit], b: list[Unit],
 def _groups(units: list[Unit], moves: tuple[tuple[int, int], ...], side: int) -> dict[int, list[Unit]]:
     """Per group size a move takes from this side, the joined units by start."""
     sizes = {move[side] for move in moves if move[side]}
-    return {size: units if size == 1 else [join_units(units[k:k + size]) for k in range(len(units) - size + 1)]
+    return {size: units if size == 1 else [_join_units(units[k:k + size]) for k in range(len(units) - size + 1)]
             for size in sizes}
 
 
@@ -185,7 +187,7 @@ def _step(groups_a: dict[int, list[Unit]], groups_b: dict[int, list[Unit]],
     i, j, di, dj = move
     ua = groups_a[di][i - di] if di else None
     ub = groups_b[dj][j - dj] if dj else None
-    return move_cost(ua, ub, di + dj > 2)
+    return _move_cost(ua, ub, di + dj > 2)
 
 
 def _trace(groups: tuple[dict, dict], size: tuple[int, int], back: list[bytearray], lo: list[int],
@@ -209,12 +211,12 @@ def align_paragraphs(corpus: Corpus, doc_a: str, doc_b: str,
     an optional table ``doc_id, para_id, anchor`` of language-neutral tokens
     (see :func:`newskit.crosslingual.audit.build_anchors`); Latin-script names are always
     used."""
-    units_a = paragraph_units(corpus, doc_a, anchors)
-    units_b = paragraph_units(corpus, doc_b, anchors)
+    units_a = _paragraph_units(corpus, doc_a, anchors)
+    units_b = _paragraph_units(corpus, doc_b, anchors)
     rows = []
     for left, right, cost in align_units(units_a, units_b):
-        ja = join_units([units_a[k] for k in left]) if left else None
-        jb = join_units([units_b[k] for k in right]) if right else None
+        ja = _join_units([units_a[k] for k in left]) if left else None
+        jb = _join_units([units_b[k] for k in right]) if right else None
         shared = sorted(ja.anchors & jb.anchors) if ja and jb else []
         rows.append({"doc_a": doc_a, "doc_b": doc_b,
                      "para_a": ja.para_ids if ja else (), "para_b": jb.para_ids if jb else (),

@@ -40,8 +40,10 @@ from newskit.io.corpus import Corpus, document_lengths
 from newskit.lang import get_profile, supported_languages
 from newskit.quantities.extract import extract_quantities
 
-__all__ = ["AUDIT_COLUMNS", "agreement_rates", "aligned_view", "audit_translations", "build_anchors",
-           "translation_groups"]
+__all__ = [
+    "AUDIT_COLUMNS", "agreement_rates", "aligned_view", "audit_translations", "build_anchors",
+    "quote_patterns", "translation_groups",
+]
 
 #: A paragraph whose length share is below this fraction of its counterpart's
 #: lost content (machine translation keeps lengths within ~±35 % here).
@@ -58,7 +60,7 @@ AUDIT_COLUMNS = ["doc_a", "doc_b", "para_a", "para_b", "match", "flag", "reason"
 QUOTED_CHARS = 60
 
 
-def fill_facts(corpus: Corpus, mentions: pd.DataFrame | None,
+def _fill_facts(corpus: Corpus, mentions: pd.DataFrame | None,
                numbers: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The corpus's entity mentions and quantities, computed where not given."""
     if mentions is None:
@@ -73,24 +75,24 @@ def build_anchors(corpus: Corpus, mentions: pd.DataFrame | None = None,
     """Language-neutral anchors per paragraph: ``ent:<entity_id>`` and
     ``num:<value>`` (``doc_id, para_id, anchor``).  Computes mentions and
     numbers when not given."""
-    mentions, numbers = fill_facts(corpus, mentions, numbers)
+    mentions, numbers = _fill_facts(corpus, mentions, numbers)
     ent = mentions.assign(anchor="ent:" + mentions["entity_id"].astype(str))
-    num = numbers.assign(anchor=[f"num:{format_value(v)}" for v in numbers["value"]])
+    num = numbers.assign(anchor=[f"num:{_format_value(v)}" for v in numbers["value"]])
     return pd.concat([ent[["doc_id", "para_id", "anchor"]], num[["doc_id", "para_id", "anchor"]]],
                      ignore_index=True).drop_duplicates()
 
 
-def format_value(value: float) -> str:
+def _format_value(value: float) -> str:
     """A stable text form of a normalised quantity (6e9 → '6000000000')."""
     return f"{value:.6g}" if not float(value).is_integer() else str(int(value))
 
 
-def format_quantity(value: float, kind: str, unit: object) -> str:
+def _format_quantity(value: float, kind: str, unit: object) -> str:
     """What two versions must agree on, readably: '5000000000 USD (currency)',
     '5 (month)'.  Kind and unit take part, so July (month 7) never passes for
     seven of something."""
     unit_text = f" {unit}" if isinstance(unit, str) and unit else ""
-    return f"{format_value(value)}{unit_text} ({kind})"
+    return f"{_format_value(value)}{unit_text} ({kind})"
 
 
 @lru_cache(maxsize=1)
@@ -102,7 +104,7 @@ def quote_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in patterns)
 
 
-def count_quotations(text: str, lang: str) -> int:
+def _count_quotations(text: str, lang: str) -> int:
     """Quotations in a paragraph, as opposed to a scare-quoted term
     („Präferenz“, 「優先」): a passage at least as long as the language
     profile's ``min_quote`` (four words in Latin script, ten characters in
@@ -114,7 +116,7 @@ def count_quotations(text: str, lang: str) -> int:
     return sum(1 for q in passages if len(q.split()) >= minimum)
 
 
-def collect_facts(corpus: Corpus, mentions: pd.DataFrame, numbers: pd.DataFrame) -> dict:
+def _collect_facts(corpus: Corpus, mentions: pd.DataFrame, numbers: pd.DataFrame) -> dict:
     """Per (doc_id, para_id): entity-id set, Counter of quantity values,
     number of quotations, text length and kind."""
     langs = corpus.languages()
@@ -122,17 +124,17 @@ def collect_facts(corpus: Corpus, mentions: pd.DataFrame, numbers: pd.DataFrame)
     columns = ["doc_id", "para_id", "text", "kind"]
     for doc_id, para_id, text, kind in corpus.paragraphs[columns].itertuples(index=False):
         facts[(doc_id, int(para_id))] = {"entities": set(), "numbers": Counter(), "kinds": {str(kind)},
-                                         "quotes": count_quotations(text, langs[doc_id]), "chars": len(text),
+                                         "quotes": _count_quotations(text, langs[doc_id]), "chars": len(text),
                                          "text": text}
     for doc_id, para_id, entity in mentions[["doc_id", "para_id", "entity_id"]].itertuples(index=False):
         facts[(doc_id, int(para_id))]["entities"].add(entity)
     columns = ["doc_id", "para_id", "value", "kind", "unit"]
     for doc_id, para_id, value, kind, unit in numbers[columns].itertuples(index=False):
-        facts[(doc_id, int(para_id))]["numbers"][format_quantity(value, kind, unit)] += 1
+        facts[(doc_id, int(para_id))]["numbers"][_format_quantity(value, kind, unit)] += 1
     return facts
 
 
-def merge_facts(facts: dict, doc_id: str, para_ids: tuple[int, ...]) -> dict:
+def _merge_facts(facts: dict, doc_id: str, para_ids: tuple[int, ...]) -> dict:
     """Facts of one side of a match (one or two paragraphs, or none)."""
     parts = [facts[(doc_id, p)] for p in para_ids]
     return {"entities": set().union(*(p["entities"] for p in parts)),
@@ -141,7 +143,7 @@ def merge_facts(facts: dict, doc_id: str, para_ids: tuple[int, ...]) -> dict:
             "kinds": set().union(*(p["kinds"] for p in parts)), "text": " ".join(p["text"] for p in parts)}
 
 
-def judge_pair(a: dict, b: dict, share_ratio: float, names: tuple[str, str]) -> list[str]:
+def _judge_pair(a: dict, b: dict, share_ratio: float, names: tuple[str, str]) -> list[str]:
     """Reasons why a reader of one side misses a fact the other states."""
     reasons = []
     both_body = a["kinds"] == b["kinds"] == {"body"}
@@ -162,7 +164,7 @@ def judge_pair(a: dict, b: dict, share_ratio: float, names: tuple[str, str]) -> 
     return reasons
 
 
-def text_totals(corpus: Corpus) -> dict[str, int]:
+def _text_totals(corpus: Corpus) -> dict[str, int]:
     """Characters of the aligned paragraphs per document (for length shares)."""
     return document_lengths(corpus, ALIGNED_KINDS).to_dict()
 
@@ -178,10 +180,10 @@ def _reasons(kind: str, pair: tuple[dict, dict], ratio: float, docs: tuple[str, 
     (a, b), (doc_a, doc_b) = pair, docs
     if kind == MOVED:
         where = f"moved: {doc_a} ¶{min(a['paras'])} is ¶{min(b['paras'])} of {doc_b} (paragraph order differs)"
-        return [where, *judge_pair(a, b, ratio, docs)]
+        return [where, *_judge_pair(a, b, ratio, docs)]
     if not a["paras"] or not b["paras"]:
         return [f"paragraph only in {doc_b if not a['paras'] else doc_a}"]
-    reasons = judge_pair(a, b, ratio, docs)
+    reasons = _judge_pair(a, b, ratio, docs)
     if any("much shorter" in r for r in reasons):
         return reasons  # sentences are missing already; which one, the sentence split cannot tell reliably
     for sentences, doc in zip(missing, docs):
@@ -189,16 +191,16 @@ def _reasons(kind: str, pair: tuple[dict, dict], ratio: float, docs: tuple[str, 
     return reasons
 
 
-def audit_pair(corpus: Corpus, doc_a: str, doc_b: str, facts: dict, anchors: pd.DataFrame,
+def _audit_pair(corpus: Corpus, doc_a: str, doc_b: str, facts: dict, anchors: pd.DataFrame,
                totals: dict[str, int]) -> list[dict]:
     """Audit rows for every aligned paragraph pair of two documents
-    (``totals``: :func:`text_totals` of the corpus, computed once)."""
+    (``totals``: :func:`_text_totals` of the corpus, computed once)."""
     alignment = align_paragraphs(corpus, doc_a, doc_b, anchors)
     matches = [(m.para_a, m.para_b, m.match) for m in alignment.itertuples(index=False)]
     rows = []
     for para_a, para_b, kind in find_moves(matches, facts, (doc_a, doc_b), (totals[doc_a], totals[doc_b])):
-        a = {**merge_facts(facts, doc_a, para_a), "paras": para_a}
-        b = {**merge_facts(facts, doc_b, para_b), "paras": para_b}
+        a = {**_merge_facts(facts, doc_a, para_a), "paras": para_a}
+        b = {**_merge_facts(facts, doc_b, para_b), "paras": para_b}
         share_a, share_b = a["chars"] / totals[doc_a], b["chars"] / totals[doc_b]
         ratio = share_a / share_b if share_b else math.inf
         both_body = bool(para_a and para_b) and a["kinds"] == b["kinds"] == {"body"} and kind != MOVED
@@ -246,14 +248,14 @@ def audit_translations(corpus: Corpus, group: str | None = None, mentions: pd.Da
     each translation group (or only ``group``): ``doc_a, doc_b, para_a,
     para_b, match, flag, reason``, the entities and quantities found on one
     side only, quotation counts and the length-share ratio."""
-    mentions, numbers = fill_facts(corpus, mentions, numbers)
+    mentions, numbers = _fill_facts(corpus, mentions, numbers)
     anchors = build_anchors(corpus, mentions, numbers)
-    facts = collect_facts(corpus, mentions, numbers)
-    totals = text_totals(corpus)
+    facts = _collect_facts(corpus, mentions, numbers)
+    totals = _text_totals(corpus)
     rows = []
     for docs in translation_groups(corpus, group).values():
         for doc_a, doc_b in itertools.combinations(docs, 2):
-            rows.extend(audit_pair(corpus, doc_a, doc_b, facts, anchors, totals))
+            rows.extend(_audit_pair(corpus, doc_a, doc_b, facts, anchors, totals))
     return pd.DataFrame(rows, columns=AUDIT_COLUMNS)
 
 
@@ -276,10 +278,10 @@ def aligned_view(corpus: Corpus, audit: pd.DataFrame, pivot: str) -> pd.DataFram
     long = pd.DataFrame(rows)
     if long.empty:
         raise ArgumentError(f"{pivot!r} is in no audited translation pair")
-    return pivot_view(long, pivot)
+    return _pivot_view(long, pivot)
 
 
-def pivot_view(long: pd.DataFrame, pivot: str) -> pd.DataFrame:
+def _pivot_view(long: pd.DataFrame, pivot: str) -> pd.DataFrame:
     """Reshape the long aligned rows into one row per pivot paragraph."""
     docs = list(dict.fromkeys(long["doc"]))
     rows: dict[tuple, dict] = {}

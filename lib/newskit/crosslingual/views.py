@@ -34,7 +34,7 @@ def compare_translations(counts: pd.DataFrame, docs: list[str], labels: dict[str
     return table
 
 
-def cut_context(text: str, start: int, end: int, width: int) -> str:
+def _cut_context(text: str, start: int, end: int, width: int) -> str:
     """``left [surface] right`` with ``width`` characters on each side."""
     left = text[max(0, start - width):start]
     right = text[end:end + width]
@@ -62,7 +62,7 @@ def aligned_entity_kwic(corpus: Corpus, mentions: pd.DataFrame, entity_id: str,
         for doc in docs:
             paras = (para_id,) if doc == pivot else counterpart[doc].get(para_id, ())
             found = hits[(hits["doc_id"] == doc) & hits["para_id"].isin(paras)]
-            row[doc] = "\n".join(cut_context(texts[(doc, p)], s, e, get_profile(langs[doc]).context_chars)
+            row[doc] = "\n".join(_cut_context(texts[(doc, p)], s, e, get_profile(langs[doc]).context_chars)
                                  for p, s, e in found[["para_id", "start", "end"]].itertuples(index=False)) or "—"
         rows.append(row)
     return pd.DataFrame(rows, columns=["para_id", *docs])

@@ -28,7 +28,9 @@ from newskit.io.paragraphs import TEXT_KINDS
 from newskit.text.mecab import tokenize_japanese_raw
 from newskit.text.stopwords import stopwords_for
 
-__all__ = ["CANDIDATE_COLUMNS", "candidate_entities"]
+__all__ = [
+    "CANDIDATE_COLUMNS", "candidate_entities", "is_ordinary_word",
+]
 
 CANDIDATE_COLUMNS = ["term", "lang", "count", "n_docs", "example"]
 LATIN_CHAR_RE = re.compile(f"[{LATIN}]")
@@ -37,7 +39,7 @@ SENTENCE_END = frozenset(".!?:;。！？…")
 OPENERS = " \t\"'„“”‚‘’«»([{「『【▲•*–—"
 MASK_CHAR = "〓"
 
-def mask_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
+def _mask_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
     """Blank out covered spans with a symbol (same length, so offsets stay
     valid) so that a known name can neither be reported nor glue two
     uncovered words into one run."""
@@ -47,27 +49,27 @@ def mask_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def is_sentence_start(text: str, start: int) -> bool:
+def _is_sentence_start(text: str, start: int) -> bool:
     """True when only quotes/brackets separate ``start`` from the beginning of
     the text or from a sentence end: capitalisation proves nothing there."""
     before = text[:start].rstrip(OPENERS)
     return not before or before[-1] in SENTENCE_END
 
 
-def is_known_part(part: str) -> bool:
+def _is_known_part(part: str) -> bool:
     """A piece of a German compound: a German word, an acronym, or an
     English loan (Brain-Computer-Interface-Startup, Audiofunktionen)."""
     return part.isupper() or simplemma.is_known(part, "de") or simplemma.is_known(part.lower(), "en")
 
 
-def is_compound_of_known(word: str) -> bool:
+def _is_compound_of_known(word: str) -> bool:
     """True for a German compound made of known words (Elektroauto-
     unternehmen, Tunnelhersteller) that the dictionary itself lacks; a
     linking s (Geschäftsimperium) is allowed."""
     for cut in range(3, len(word) - 3):  # head ≥ 3, tail ≥ 4 letters (not Tal+bek)
         head, tail = word[:cut], word[cut:].capitalize()
         heads = (head, head[:-1]) if head.endswith("s") else (head,)
-        if simplemma.is_known(tail, "de") and any(is_known_part(h) or is_known_part(h.capitalize()) for h in heads):
+        if simplemma.is_known(tail, "de") and any(_is_known_part(h) or _is_known_part(h.capitalize()) for h in heads):
             return True
     return False
 
@@ -81,15 +83,15 @@ def is_ordinary_word(word: str, lang: str) -> bool:
         return True  # "The", "Die", "Pada" opening a sentence or a title
     parts = [p for p in word.split("-") if p]
     if lang == "de":
-        if simplemma.is_known(word, "de") or is_compound_of_known(word):
+        if simplemma.is_known(word, "de") or _is_compound_of_known(word):
             return True
-        return len(parts) > 1 and all(is_known_part(p) or is_compound_of_known(p) for p in parts)
+        return len(parts) > 1 and all(_is_known_part(p) or _is_compound_of_known(p) for p in parts)
     if lang == "id":
         return all(simplemma.is_known(p.lower(), "id") for p in parts)
     return False
 
 
-def extract_latin_runs(text: str, lang: str) -> list[tuple[str, int, int]]:
+def _extract_latin_runs(text: str, lang: str) -> list[tuple[str, int, int]]:
     """Runs of capitalised Latin-script words (joined by single spaces) that
     are not ordinary words: "Brian Quinn", "Zhidongxi", "POST".
 
@@ -108,13 +110,13 @@ def extract_latin_runs(text: str, lang: str) -> list[tuple[str, int, int]]:
         else:
             current = []
     if lang != "ja":
-        runs = [r for r in runs if len(r) > 1 or not is_sentence_start(text, r[0].start())]
+        runs = [r for r in runs if len(r) > 1 or not _is_sentence_start(text, r[0].start())]
     return [(text[r[0].start():r[-1].end()], r[0].start(), r[-1].end()) for r in runs]
 
 
-def extract_japanese_names(text: str) -> list[tuple[str, int, int]]:
+def _extract_japanese_names(text: str) -> list[tuple[str, int, int]]:
     """Runs of UniDic 固有名詞 tokens (joined across ・) in Japanese text;
-    Latin-script names inside it come from :func:`extract_latin_runs`."""
+    Latin-script names inside it come from :func:`_extract_latin_runs`."""
     runs: list[list[Any]] = []
     current: list[Any] = []
     for token in tokenize_japanese_raw(text):
@@ -129,11 +131,11 @@ def extract_japanese_names(text: str) -> list[tuple[str, int, int]]:
     return [(text[r[0].start:r[-1].end], r[0].start, r[-1].end) for r in runs]
 
 
-def extract_candidates(text: str, lang: str) -> list[tuple[str, int, int]]:
+def _extract_candidates(text: str, lang: str) -> list[tuple[str, int, int]]:
     """Proper-noun candidates of one (masked) text as (term, start, end)."""
-    found = extract_latin_runs(text, lang)
+    found = _extract_latin_runs(text, lang)
     if lang == "ja":
-        found += extract_japanese_names(text)
+        found += _extract_japanese_names(text)
     return found
 
 
@@ -153,7 +155,7 @@ def candidate_entities(corpus: Any, *, kinds: Iterable[str] | None = TEXT_KINDS,
         lang = look_up_language(langs, doc_id)
         spans = [(m.start, m.end) for m in find_mentions_in_text(text, lang, matcher)]
         known = matcher.aliases.get(lang, {})
-        for term, start, end in extract_candidates(mask_spans(text, spans), lang):
+        for term, start, end in _extract_candidates(_mask_spans(text, spans), lang):
             if term in known or any(p.fullmatch(term) for p in matcher.ignore):
                 continue
             entry = found.setdefault((term, lang), [0, set(), ""])

@@ -67,7 +67,7 @@ def rules_frame(gazetteer: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=RULE_COLUMNS)
 
 
-def as_layer(gazetteer: pd.DataFrame | str | Path | None) -> GazetteerLayer:
+def _as_layer(gazetteer: pd.DataFrame | str | Path | None) -> GazetteerLayer:
     """A table (rules in its attrs), a CSV path (read, not yet checked
     against other layers) or None (the default gazetteer) as a layer."""
     if isinstance(gazetteer, (str, Path)):
@@ -89,7 +89,7 @@ def _kept_rules(base: GazetteerLayer, table: pd.DataFrame) -> tuple[pd.DataFrame
     return rules[keep], dropped
 
 
-def with_parents(table: pd.DataFrame, base: pd.DataFrame) -> pd.DataFrame:
+def _with_parents(table: pd.DataFrame, base: pd.DataFrame) -> pd.DataFrame:
     """``table`` plus the base rows its parent chains need (families a
     replacing gazetteer rolls up to without defining them)."""
     base_rows = {row["entity_id"]: row for row in base.to_dict("records")}
@@ -133,11 +133,11 @@ def combine_gazetteers(base: pd.DataFrame | str | Path | None, extra: pd.DataFra
     ``attrs["rules"]``."""
     if mode not in MODES:
         raise ArgumentError(f"mode must be one of {', '.join(MODES)}, got {mode!r}")
-    base_layer, extra_layer = as_layer(base), as_layer(extra)
+    base_layer, extra_layer = _as_layer(base), _as_layer(extra)
     if mode == "extend":
         return assemble_gazetteer([base_layer, extra_layer])
     extra_table = extra_layer.table
-    table = with_parents(extend_rows(extra_table.iloc[0:0], extra_table), base_layer.table)
+    table = _with_parents(extend_rows(extra_table.iloc[0:0], extra_table), base_layer.table)
     kept, dropped = _kept_rules(base_layer, table)
     if dropped:
         warnings.warn(f"replacing the gazetteer drops {len(dropped)} matching rule(s) of entities it no "

@@ -348,11 +348,11 @@ def discover_entities(corpus: Any, *, gazetteer: pd.DataFrame | None = None,
                             ignore_index=True)
     result = rows[DISCOVERY_COLUMNS].copy()
     result.attrs["links"] = links
-    result.attrs["versions"] = discovery_versions()
+    result.attrs["versions"] = _discovery_versions()
     return result
 
 
-def discovery_versions() -> dict[str, str]:
+def _discovery_versions() -> dict[str, str]:
     """The kit's tool versions plus the libraries that shape discovery."""
     from importlib import metadata
     versions = dict(tool_versions())

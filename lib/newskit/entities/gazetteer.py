@@ -89,12 +89,12 @@ def base_gazetteer_paths() -> tuple[Path, Path]:
     return base_gazetteer_files()
 
 
-def default_gazetteer_path() -> Path:
+def _default_gazetteer_path() -> Path:
     """The project's ``data/entities.csv`` (see :func:`newskit.config.project_gazetteer_file`)."""
     return project_gazetteer_file()
 
 
-def check_entity_row(row: dict[str, str], line: int, path: Path | None) -> None:
+def _check_entity_row(row: dict[str, str], line: int, path: Path | None) -> None:
     """Validate one gazetteer row (slug, label, type, QID, aliases)."""
     eid = row["entity_id"]
     where = f"row {line} ({eid or 'no entity_id'})"
@@ -119,12 +119,12 @@ def check_entity_row(row: dict[str, str], line: int, path: Path | None) -> None:
         raise CorpusError(path, f"{where}: no aliases in any of {', '.join(ALIAS_COLUMNS)}")
 
 
-def check_entity_rows(table: pd.DataFrame, path: Path | None) -> None:
+def _check_entity_rows(table: pd.DataFrame, path: Path | None) -> None:
     """Validate every row and the uniqueness of ``entity_id``."""
     first_row: dict[str, int] = {}
     for index, row in enumerate(table.to_dict("records")):
         line = index + 2  # line 1 is the header
-        check_entity_row(row, line, path)
+        _check_entity_row(row, line, path)
         eid = row["entity_id"]
         if eid in first_row:
             raise CorpusError(path, f"row {line}: duplicate entity_id {eid!r} "
@@ -132,7 +132,7 @@ def check_entity_rows(table: pd.DataFrame, path: Path | None) -> None:
         first_row[eid] = line
 
 
-def check_parents(table: pd.DataFrame, origins: dict[str, tuple[Path | None, int]]) -> None:
+def _check_parents(table: pd.DataFrame, origins: dict[str, tuple[Path | None, int]]) -> None:
     """Every parent must be an entity of the (combined) gazetteer and chains
     must end, or roll-up counting would lose mentions or loop forever; an
     error names the file and row that set the parent."""
@@ -179,7 +179,7 @@ def read_gazetteer_layer(path: str | Path, rules_path: str | Path | None = None)
     for column in (*ALIAS_COLUMNS, "note"):
         if column not in table.columns:
             table[column] = ""
-    check_entity_rows(table, path)
+    _check_entity_rows(table, path)
     if rules_path is None and (path.parent / RULES_FILE).is_file():
         rules_path = path.parent / RULES_FILE
     rules = read_rules_table(Path(rules_path)) if rules_path is not None else read_rules_table(None)
@@ -241,7 +241,7 @@ def assemble_gazetteer(layers: list[GazetteerLayer]) -> pd.DataFrame:
         for line, eid in enumerate(layer.table["entity_id"], start=2):
             origins.setdefault(eid, (layer.path, line))
     table = table.reset_index(drop=True)
-    check_parents(table, origins)
+    _check_parents(table, origins)
     index_aliases(table, layers[-1].path)
     table.attrs["rules"] = _checked_rules(layers, table)
     table.attrs["sources"] = tuple(str(layer.path) for layer in layers if layer.path is not None)
@@ -268,7 +268,7 @@ def load_base_gazetteer() -> pd.DataFrame:
 
 def _default_layers() -> list[GazetteerLayer]:
     """The shipped base and, when the project has one, its ``data/entities.csv``."""
-    path = default_gazetteer_path()
+    path = _default_gazetteer_path()
     return [_base_layer(), read_gazetteer_layer(path)] if path.is_file() else [_base_layer()]
 
 
@@ -304,7 +304,7 @@ def load_gazetteer(path: str | Path | None = None, rules_path: str | Path | None
 
 
 @lru_cache(maxsize=4)
-def load_cached_gazetteer(path: str, mtime_ns: int, base_mtime_ns: int) -> pd.DataFrame:
+def _load_cached_gazetteer(path: str, mtime_ns: int, base_mtime_ns: int) -> pd.DataFrame:
     """Assemble the default gazetteer once per file version (the key holds
     both files' mtimes)."""
     return assemble_gazetteer(_default_layers())
@@ -313,7 +313,7 @@ def load_cached_gazetteer(path: str, mtime_ns: int, base_mtime_ns: int) -> pd.Da
 def load_default_gazetteer() -> pd.DataFrame:
     """The default gazetteer (shipped base + project file), re-read only
     when a file changes.  Shared: copy it before editing."""
-    path = default_gazetteer_path()
+    path = _default_gazetteer_path()
     mtime = path.stat().st_mtime_ns if path.is_file() else 0
     base = base_gazetteer_paths()[0].stat().st_mtime_ns
-    return load_cached_gazetteer(str(path), mtime, base)
+    return _load_cached_gazetteer(str(path), mtime, base)

@@ -40,7 +40,7 @@ LEFT_EDGE = f"(?<![{LATIN}][{LATIN}])(?<![{KATAKANA}][{KATAKANA}])"
 RIGHT_EDGE = rf"(?!(?<=[{LATIN}])[{LATIN}])(?!(?<=[{KATAKANA}])[{KATAKANA}])(?!(?<=\d)[.,]\d)"
 
 @dataclass(frozen=True)
-class ContextCheck:
+class _ContextCheck:
     """A compiled context rule for one entity (``alias`` blank = all)."""
 
     kind: str
@@ -49,18 +49,18 @@ class ContextCheck:
 
 
 @dataclass(frozen=True)
-class LanguageMatcher:
+class _LanguageMatcher:
     """Everything needed to scan text of one language."""
 
     pattern: re.Pattern[str]
     entity_of: dict[str, str]
     glue_groups: tuple[str, ...]
-    checks: dict[str, tuple[ContextCheck, ...]]
+    checks: dict[str, tuple[_ContextCheck, ...]]
 
 
 @dataclass(frozen=True)
 class Matcher:
-    """A compiled gazetteer: one :class:`LanguageMatcher` per language,
+    """A compiled gazetteer: one :class:`_LanguageMatcher` per language,
     compiled on first use (a regex over the ~2,000 aliases of one language
     takes ~0.1 s to compile; a corpus in one language pays for one)."""
 
@@ -69,17 +69,17 @@ class Matcher:
     labels: dict[str, str]
     ignore: tuple[re.Pattern[str], ...]
     types: dict[str, str] = field(default_factory=dict)
-    compiled: dict[str, LanguageMatcher] = field(default_factory=dict, compare=False, repr=False)
+    compiled: dict[str, _LanguageMatcher] = field(default_factory=dict, compare=False, repr=False)
 
-    def scanner(self, lang: str) -> LanguageMatcher | None:
+    def scanner(self, lang: str) -> _LanguageMatcher | None:
         """The scanner of ``lang`` (None when no alias applies there)."""
         found = self.compiled.get(lang)
         if found is None and self.aliases.get(lang):
-            found = self.compiled[lang] = build_language_matcher(lang, self.aliases[lang], self.rules)
+            found = self.compiled[lang] = _build_language_matcher(lang, self.aliases[lang], self.rules)
         return found
 
 
-def build_trie_pattern(aliases: Iterable[str]) -> str:
+def _build_trie_pattern(aliases: Iterable[str]) -> str:
     """One regex for all aliases, shaped as a trie (see
     :func:`newskit.text.names.trie_pattern`); the left-edge check sits after
     each alias's first character, and greedy optional tails make the longest
@@ -87,28 +87,28 @@ def build_trie_pattern(aliases: Iterable[str]) -> str:
     return trie_pattern(aliases, LEFT_EDGE)
 
 
-def select_rules(rules: Iterable[EntityRule], lang: str, kinds: Iterable[str]) -> list[EntityRule]:
+def _select_rules(rules: Iterable[EntityRule], lang: str, kinds: Iterable[str]) -> list[EntityRule]:
     """The rules of some kinds that apply to text in ``lang``."""
     wanted = set(kinds)
     return [r for r in rules if r.kind in wanted and r.lang in ("*", lang)]
 
 
-def build_language_matcher(lang: str, entity_of: dict[str, str], rules: tuple[EntityRule, ...]) -> LanguageMatcher:
+def _build_language_matcher(lang: str, entity_of: dict[str, str], rules: tuple[EntityRule, ...]) -> _LanguageMatcher:
     """Compile the scanner of one language: alias trie, glued-alias
     alternatives, inflection suffixes and the right-edge check."""
-    parts = [f"(?P<alias>{build_trie_pattern(entity_of)})"]
-    glue = [r for r in select_rules(rules, lang, ["glue_left"]) if r.alias in entity_of]
+    parts = [f"(?P<alias>{_build_trie_pattern(entity_of)})"]
+    glue = [r for r in _select_rules(rules, lang, ["glue_left"]) if r.alias in entity_of]
     for i, rule in enumerate(glue):
         first = re.escape(rule.alias[0])
         parts.append(f"(?P<g{i}>{first}(?<=(?:{rule.pattern}){first}){re.escape(rule.alias[1:])})")
-    suffixes = "|".join(f"(?:{r.pattern})" for r in select_rules(rules, lang, ["suffix"]))
+    suffixes = "|".join(f"(?:{r.pattern})" for r in _select_rules(rules, lang, ["suffix"]))
     suffix = f"(?P<suffix>{suffixes})?" if suffixes else ""
-    heads = "|".join(f"(?:{r.pattern})" for r in select_rules(rules, lang, ["glue_right"]))
+    heads = "|".join(f"(?:{r.pattern})" for r in _select_rules(rules, lang, ["glue_right"]))
     right = f"(?:{RIGHT_EDGE}|(?={heads}))" if heads else RIGHT_EDGE
-    checks: dict[str, list[ContextCheck]] = defaultdict(list)
-    for rule in select_rules(rules, lang, CONTEXT_KINDS):
-        checks[rule.entity_id].append(ContextCheck(rule.kind, rule.alias, re.compile(rule.pattern)))
-    return LanguageMatcher(
+    checks: dict[str, list[_ContextCheck]] = defaultdict(list)
+    for rule in _select_rules(rules, lang, CONTEXT_KINDS):
+        checks[rule.entity_id].append(_ContextCheck(rule.kind, rule.alias, re.compile(rule.pattern)))
+    return _LanguageMatcher(
         pattern=re.compile(f"(?:{'|'.join(parts)}){suffix}{right}"),
         entity_of=dict(entity_of),
         glue_groups=tuple(f"g{i}" for i in range(len(glue))),
@@ -116,7 +116,7 @@ def build_language_matcher(lang: str, entity_of: dict[str, str], rules: tuple[En
     )
 
 
-def build_matcher(gazetteer: pd.DataFrame) -> Matcher:
+def _build_matcher(gazetteer: pd.DataFrame) -> Matcher:
     """Compile a gazetteer (and the rules in its ``attrs``) for scanning."""
     rules = tuple(gazetteer.attrs.get("rules", ()))
     index = index_aliases(gazetteer, gazetteer.attrs.get("path"))
@@ -131,7 +131,7 @@ def build_matcher(gazetteer: pd.DataFrame) -> Matcher:
 _MATCHERS: dict[Any, Matcher] = {}
 
 
-def fingerprint_gazetteer(gazetteer: pd.DataFrame) -> tuple:
+def _fingerprint_gazetteer(gazetteer: pd.DataFrame) -> tuple:
     """A hashable summary of everything the matcher depends on, so an edited
     or filtered gazetteer never reuses a stale compiled pattern."""
     columns = ["entity_id", "label", *[c for c in ("type", *ALIAS_COLUMNS) if c in gazetteer.columns]]
@@ -143,16 +143,16 @@ def compile_matcher(gazetteer: pd.DataFrame | Matcher) -> Matcher:
     """Return the compiled matcher of a gazetteer, built once and cached."""
     if isinstance(gazetteer, Matcher):
         return gazetteer
-    key = fingerprint_gazetteer(gazetteer)
+    key = _fingerprint_gazetteer(gazetteer)
     matcher = _MATCHERS.get(key)
     if matcher is None:
         if len(_MATCHERS) >= 8:
             _MATCHERS.clear()
-        matcher = _MATCHERS[key] = build_matcher(gazetteer)
+        matcher = _MATCHERS[key] = _build_matcher(gazetteer)
     return matcher
 
 
-def check_context(text: str, start: int, end: int, alias: str, checks: tuple[ContextCheck, ...]) -> bool:
+def check_context(text: str, start: int, end: int, alias: str, checks: tuple[_ContextCheck, ...]) -> bool:
     """Apply an entity's context rules: no forbid rule may match, and if
     require rules exist at least one must (they are alternatives)."""
     before = text[max(0, start - CONTEXT_WINDOW):start]

@@ -34,8 +34,10 @@ from newskit.io.corpus import select_paragraphs
 from newskit.io.paragraphs import TEXT_KINDS
 from newskit.lang import check_language
 
-__all__ = ["MENTION_COLUMNS", "Mention", "count_mentions", "find_mentions", "find_mentions_in_text",
-           "map_families", "order_count_table"]
+__all__ = [
+    "MENTION_COLUMNS", "Mention", "count_mentions", "find_mentions", "find_mentions_in_text",
+    "look_up_language", "map_document_languages", "map_families", "order_count_table",
+]
 
 MENTION_COLUMNS = ["doc_id", "para_id", "entity_id", "label", "surface", "start", "end"]
 

@@ -38,7 +38,7 @@ MAX_ORG_INFIX = 3
 
 
 @lru_cache(maxsize=50_000)
-def is_dictionary_word(surface: str) -> bool:
+def _is_dictionary_word(surface: str) -> bool:
     """True when UniDic has ``surface`` as one known word (ソロ, データ);
     False for unknown runs (ニューラリンク) and for what it must cut.  Uses the
     tokenizer's own process-wide tagger (node access ignores its output format)."""
@@ -109,7 +109,7 @@ def _is_name_like(run: list, cues: Cues, cue_after: bool) -> bool:
     kinds = [_kind(t) for t in run]
     if cue_after or any(map(_is_proper, run)):
         return True
-    if any(k == "kata" and not is_dictionary_word(t.surface) for k, t in zip(kinds, run)):
+    if any(k == "kata" and not _is_dictionary_word(t.surface) for k, t in zip(kinds, run)):
         return True
     if "kata" in kinds and kinds[-1] == "latin":
         tail = "".join(t.surface for t, k in zip(run, kinds) if k == "latin")

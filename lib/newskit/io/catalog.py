@@ -44,13 +44,13 @@ def read_catalog(root: str | Path) -> pd.DataFrame:
     if not path.is_file():
         raise CorpusError(path, f"catalog not found: a corpus folder needs a {CATALOG_NAME}")
     decoded = decode_catalog(path)
-    header, body = parse_csv(decoded.text, path, decoded.delimiter)
+    header, body = _parse_csv(decoded.text, path, decoded.delimiter)
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
         raise CorpusError(path, f"missing required column(s) {', '.join(missing)} (header: {', '.join(header)}); "
                                 f"the first row must name doc_id, file and lang, separated by commas, "
                                 f"semicolons or tabs")
-    header, body = drop_unnamed_columns(header, body, path)
+    header, body = _drop_unnamed_columns(header, body, path)
     records = []
     for number, row in enumerate(body, start=2):
         if not any(cell.strip() for cell in row):
@@ -61,12 +61,12 @@ def read_catalog(root: str | Path) -> pd.DataFrame:
     if not records:
         raise CorpusError(path, "lists no documents")
     catalog = pd.DataFrame.from_records(records)
-    normalise_languages(catalog, path)
-    validate_rows(catalog, path)
+    _normalise_languages(catalog, path)
+    _validate_rows(catalog, path)
     return catalog.drop(columns=ROW).reset_index(drop=True)
 
 
-def parse_csv(text: str, path: Path, delimiter: str = ",") -> tuple[list[str], list[list[str]]]:
+def _parse_csv(text: str, path: Path, delimiter: str = ",") -> tuple[list[str], list[list[str]]]:
     """Split catalog text into the stripped header and the body rows.
 
     Only ``\n`` ends a record (``str.splitlines`` would also split at
@@ -86,7 +86,7 @@ def parse_csv(text: str, path: Path, delimiter: str = ",") -> tuple[list[str], l
     return header, rows[1:]
 
 
-def drop_unnamed_columns(header: list[str], body: list[list[str]], path: Path) -> tuple[list[str], list[list[str]]]:
+def _drop_unnamed_columns(header: list[str], body: list[list[str]], path: Path) -> tuple[list[str], list[list[str]]]:
     """Drop columns without a name that hold nothing (the trailing commas a
     spreadsheet export leaves); an unnamed column with data is an error."""
     unnamed = [k for k, h in enumerate(header) if not h]
@@ -100,7 +100,7 @@ def drop_unnamed_columns(header: list[str], body: list[list[str]], path: Path) -
     return [header[k] for k in keep], trimmed
 
 
-def normalise_languages(catalog: pd.DataFrame, path: Path) -> None:
+def _normalise_languages(catalog: pd.DataFrame, path: Path) -> None:
     """Replace each row's ``lang`` by its supported code, ``auto`` for an
     empty cell (see :func:`newskit.lang.codes.normalise_lang_code`); an
     unknown value raises naming the row and what would work ("did you mean
@@ -115,7 +115,7 @@ def normalise_languages(catalog: pd.DataFrame, path: Path) -> None:
     catalog["lang"] = catalog["lang"].map(codes)
 
 
-def validate_rows(catalog: pd.DataFrame, path: Path) -> None:
+def _validate_rows(catalog: pd.DataFrame, path: Path) -> None:
     """Check ids, file names and languages row by row; raise on the first fault."""
     seen: dict[str, int] = {}
     for rec in catalog.to_dict("records"):

@@ -130,11 +130,11 @@ def read_document(path: Path, lang: str, root: Path | None = None) -> Document:
     """One article file, decoded, its language settled (``lang`` may be
     ``"auto"``), normalised and split into paragraphs; with ``root``, a file
     whose real path is outside that corpus folder is refused."""
-    text, encoding = decode_document(path, lang, root)
-    return finish_document(text, encoding, settle_languages([(path, lang, text)])[0])
+    text, encoding = _decode_document(path, lang, root)
+    return _finish_document(text, encoding, settle_languages([(path, lang, text)])[0])
 
 
-def decode_document(path: Path, lang: str, root: Path | None = None) -> tuple[str, str]:
+def _decode_document(path: Path, lang: str, root: Path | None = None) -> tuple[str, str]:
     """``(text, encoding)`` of an article file; a declared language is
     checked against the script right away (Japanese text declared ``de``
     would be tokenized into garbage), before the slower detector runs."""
@@ -144,7 +144,7 @@ def decode_document(path: Path, lang: str, root: Path | None = None) -> tuple[st
     return text, encoding
 
 
-def finish_document(text: str, encoding: str, decision: LanguageDecision,
+def _finish_document(text: str, encoding: str, decision: LanguageDecision,
                     normalised: tuple[str, int] | None = None) -> Document:
     """Normalise (unless ``normalised`` already holds the text normalised in
     the settled language, and its count) and split a decoded text."""
@@ -167,7 +167,7 @@ def load_corpus(root: str | Path = "data", *, duplicates: str = "keep") -> Corpu
         raise ArgumentError(f"load_corpus: duplicates={duplicates!r} (use one of {', '.join(DUPLICATE_MODES)})")
     root = resolve_data_dir(root)
     catalog = read_catalog(root)
-    documents = read_documents(root, catalog)
+    documents = _read_documents(root, catalog)
     texts = {doc_id: doc.text for doc_id, doc in zip(catalog["doc_id"], documents)}
     paragraphs = [{"doc_id": doc_id, **rec} for doc_id, doc in zip(catalog["doc_id"], documents)
                   for rec in doc.paragraphs]
@@ -183,16 +183,16 @@ def load_corpus(root: str | Path = "data", *, duplicates: str = "keep") -> Corpu
     para = pd.DataFrame.from_records(paragraphs, columns=["doc_id", "para_id", "line", "kind", "text"])
     para["kind"] = pd.Categorical(para["kind"], categories=PARAGRAPH_KINDS)
     table["n_paragraphs"] = table["doc_id"].map(para.groupby("doc_id").size()).fillna(0).astype(int)
-    return attach_duplicates(Corpus(root=root, documents=table, paragraphs=para[list(PARAGRAPH_COLUMNS)],
+    return _attach_duplicates(Corpus(root=root, documents=table, paragraphs=para[list(PARAGRAPH_COLUMNS)],
                                     texts=texts), duplicates)
 
 
-def read_documents(root: Path, catalog: pd.DataFrame) -> list[Document]:
+def _read_documents(root: Path, catalog: pd.DataFrame) -> list[Document]:
     """Every document of the catalog; languages settled in one batch, with
     the detections an import recorded reused where the text is unchanged
     (a declared document is normalised before, an ``auto`` one after its
     language is known)."""
-    decoded = [(root / file, lang, *decode_document(root / file, lang, root))
+    decoded = [(root / file, lang, *_decode_document(root / file, lang, root))
                for file, lang in catalog[["file", "lang"]].itertuples(index=False)]
     normalised = [normalize_counted(text, lang) if lang != AUTO else None for _, lang, text, _ in decoded]
     recorded = None
@@ -200,11 +200,11 @@ def read_documents(root: Path, catalog: pd.DataFrame) -> list[Document]:
         rows = catalog[["sha256", "lang_detected", "lang_confidence"]].to_dict("records")
         recorded = [recorded_detection(row, done[0]) if done else None for row, done in zip(rows, normalised)]
     decisions = settle_languages([(path, lang, text) for path, lang, text, _ in decoded], recorded)
-    return [finish_document(text, encoding, decision, done)
+    return [_finish_document(text, encoding, decision, done)
             for (_, _, text, encoding), decision, done in zip(decoded, decisions, normalised)]
 
 
-def attach_duplicates(corpus: Corpus, mode: str) -> Corpus:
+def _attach_duplicates(corpus: Corpus, mode: str) -> Corpus:
     """Add ``duplicate_of`` and ``duplicate_similarity`` (found over the
     article's own text, :data:`~newskit.io.paragraphs.TEXT_KINDS`); with
     ``mode="drop"`` remove the copies' documents, paragraphs and texts,

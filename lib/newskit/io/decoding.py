@@ -33,7 +33,9 @@ from newskit.lang import check_language
 from newskit.lang.codes import AUTO
 from newskit.lang.script import MIN_SCRIPT_SHARE, count_scripts
 
-__all__ = ["decode_bytes", "read_text"]
+__all__ = [
+    "decode_bytes", "finish_decoded", "normalise_newlines", "read_file_bytes", "read_text",
+]
 
 #: Byte-order marks, longest first (UTF-32-LE starts with the UTF-16-LE BOM).
 BOMS: tuple[tuple[bytes, str], ...] = (
@@ -65,7 +67,7 @@ NON_ASCII_RE = re.compile("[^\x00-\x7f\udc80-\udcff]")
 #: of unknown language (the Japanese legacy codecs are then tried).
 JAPANESE_CODECS = frozenset({"cp932", "shift_jis", "euc_jp", "iso2022_jp", "shift_jis_2004", "euc_jis_2004"})
 
-def detect_binary(data: bytes) -> str | None:
+def _detect_binary(data: bytes) -> str | None:
     """Name the binary format of ``data`` (or ``None`` when it looks like text).
 
     NUL bytes only count as binary when no UTF-16/32 BOM explains them."""
@@ -80,7 +82,7 @@ def detect_binary(data: bytes) -> str | None:
 def decode_bytes(data: bytes, lang: str, path: str | Path | None = None) -> tuple[str, str]:
     """Decode ``data`` and return ``(text, encoding)``; see the module docstring
     for the order of evidence.  ``path`` only serves the error message."""
-    binary = detect_binary(data)
+    binary = _detect_binary(data)
     if binary:
         raise CorpusError(path, f"is not a text file: it looks like {binary}")
     for bom, codec in BOMS:
@@ -89,18 +91,18 @@ def decode_bytes(data: bytes, lang: str, path: str | Path | None = None) -> tupl
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
-        check_damaged_utf8(data, exc, path)
-    return decode_legacy(data, guess_script_language(data) if lang == AUTO else lang, path)
+        _check_damaged_utf8(data, exc, path)
+    return _decode_legacy(data, _guess_script_language(data) if lang == AUTO else lang, path)
 
 
-def guess_script_language(data: bytes) -> str:
+def _guess_script_language(data: bytes) -> str:
     """``"ja"`` when charset-normalizer reads undeclared legacy bytes as a
     Japanese codec, else ``"en"`` (whose codecs are the Latin-script ones)."""
     best = from_bytes(data[:65536]).best()
     return "ja" if best is not None and best.encoding in JAPANESE_CODECS else "en"
 
 
-def check_damaged_utf8(data: bytes, error: UnicodeDecodeError, path: str | Path | None) -> None:
+def _check_damaged_utf8(data: bytes, error: UnicodeDecodeError, path: str | Path | None) -> None:
     """Raise when ``data`` is UTF-8 with a few bad bytes (a stray Latin-1
     byte, a file cut off mid-character): a legacy codec would "succeed" and
     turn every ä into Ã¤, silently.  Legacy text is told apart by how few of
@@ -118,7 +120,7 @@ def check_damaged_utf8(data: bytes, error: UnicodeDecodeError, path: str | Path 
         )
 
 
-def decode_legacy(data: bytes, lang: str, path: str | Path | None) -> tuple[str, str]:
+def _decode_legacy(data: bytes, lang: str, path: str | Path | None) -> tuple[str, str]:
     """Decode non-UTF-8 bytes with a legacy codec suited to ``lang``.
 
     charset-normalizer's verdict is taken when it has one; it gives up on

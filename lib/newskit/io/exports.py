@@ -26,7 +26,10 @@ from newskit.errors import ArgumentError
 from newskit.io.source_files import decode_source
 from newskit.io.records import BadRecord, Record, clean_date, clean_value
 
-__all__ = ["DEFAULT_COLUMNS", "FIELDS", "ColumnResolver", "read_csv", "read_json", "read_jsonl", "read_parquet"]
+__all__ = [
+    "ColumnResolver", "DEFAULT_COLUMNS", "FIELDS", "read_csv", "read_json", "read_jsonl", "read_parquet",
+    "to_record",
+]
 
 #: Fields of a record and the column names that stand for them by default.
 DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -173,7 +176,7 @@ def read_json(path: Path, resolver: ColumnResolver) -> Iterator[Record | BadReco
     yield from _rows_to_records(enumerate(data, start=1), str(path), "item", resolver, encoding)
 
 
-def sniff_delimiter(text: str) -> str:
+def _sniff_delimiter(text: str) -> str:
     """The separator of a CSV text: ``,`` ``;`` tab or ``|``, by csv.Sniffer
     on the first lines, else the one that splits the header most often."""
     sample = "\n".join(text.split("\n", 20)[:20])
@@ -187,7 +190,7 @@ def sniff_delimiter(text: str) -> str:
 def read_csv(path: Path, resolver: ColumnResolver) -> Iterator[Record | BadRecord]:
     """A CSV/TSV export with a header row; each row an article."""
     text, encoding = decode_source(path.read_bytes(), "auto", path)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text), strict=True)
     name = str(path)
     try:
         header = [h.strip() for h in next(reader)]

@@ -60,14 +60,16 @@ from newskit.io.normalize import normalize_text
 from newskit.lang.codes import AUTO, normalise_lang_code
 from newskit.lang.detect import Detection, check_declared_language, detect_languages
 
-__all__ = ["import_articles"]
+__all__ = [
+    "catalog_row", "declared_language", "import_articles",
+]
 
 RAW_DIR = "raw"
 HASH_PREFIX = 16
 
 
 @dataclass(frozen=True)
-class Article:
+class _Article:
     """A record that passed every check, ready to be written."""
 
     record: Record
@@ -99,10 +101,10 @@ def import_articles(sources: str | Path | Iterable[str | Path], into: str | Path
         for item in read_source_file(path, resolver):
             (records if isinstance(item, Record) else report.skipped).append(item)
     known = existing.known_hashes()
-    articles = prepare_articles(records, default_lang, known, report, progress)
+    articles = _prepare_articles(records, default_lang, known, report, progress)
     if strict and report.skipped:
-        raise_refusal(report.skipped)
-    rows = place_articles(articles, existing, known, report, progress)
+        _raise_refusal(report.skipped)
+    rows = _place_articles(articles, existing, known, report, progress)
     if rows:
         write_catalog(existing, rows)
         if existing.read_as:
@@ -120,7 +122,7 @@ def _quiet(progress: bool | None, count: int, minimum: int) -> bool | None:
     return False if progress else None
 
 
-def raise_refusal(problems: list[BadRecord]) -> None:
+def _raise_refusal(problems: list[BadRecord]) -> None:
     """Refuse a strict import, naming the first bad record and counting all."""
     first, rest = problems[0], problems[1:]
     also = f"; also {'; '.join(p.where for p in rest[:5])}" + (" …" if len(rest) > 5 else "") if rest else ""
@@ -128,8 +130,8 @@ def raise_refusal(problems: list[BadRecord]) -> None:
                                          f"record(s), nothing was written{also}", line=first.line)
 
 
-def prepare_articles(records: list[Record], default_lang: str, known: dict[str, str],
-                     report: ImportReport, progress: bool | None = None) -> list[Article]:
+def _prepare_articles(records: list[Record], default_lang: str, known: dict[str, str],
+                     report: ImportReport, progress: bool | None = None) -> list[_Article]:
     """Settle language, content and hash of each record; bad ones go to
     ``report.skipped``, doubtful ones also to ``report.warnings``.  A record
     with a declared language whose hash is ``known`` is already there and
@@ -139,22 +141,22 @@ def prepare_articles(records: list[Record], default_lang: str, known: dict[str, 
         declared = declared_language(record, default_lang, report)
         if declared is None:
             continue
-        content = compose_content(record)
+        content = _compose_content(record)
         digest = text_sha256(content, declared) if declared != AUTO else ""
         if digest in known:
             report.already_there.append((record.where, known[digest]))
             continue
         pending.append((record, declared, content))
-    detections = detect_with_progress([content for _, _, content in pending], progress)
+    detections = _detect_with_progress([content for _, _, content in pending], progress)
     articles = []
     for (record, declared, content), found in zip(pending, detections):
-        lang = confirm_language(record, declared, found, report)
+        lang = _confirm_language(record, declared, found, report)
         if lang is None:
             continue
         if not normalize_text(content, lang).strip():
             _skip(report, record, "empty text (only invisible characters)")
             continue
-        articles.append(Article(record, lang, found, content, text_sha256(content, lang)))
+        articles.append(_Article(record, lang, found, content, text_sha256(content, lang)))
     return articles
 
 
@@ -162,7 +164,7 @@ def prepare_articles(records: list[Record], default_lang: str, known: dict[str, 
 DETECT_BATCH = 500
 
 
-def detect_with_progress(texts: list[str], progress: bool | None) -> list[Detection]:
+def _detect_with_progress(texts: list[str], progress: bool | None) -> list[Detection]:
     """:func:`~newskit.lang.detect.detect_languages` in batches of
     :data:`DETECT_BATCH` under a progress bar (detection is the longest step
     of a large import: about 0.7 ms an article)."""
@@ -191,7 +193,7 @@ def declared_language(record: Record, default_lang: str, report: ImportReport) -
         return _skip(report, record, exc.problem)
 
 
-def confirm_language(record: Record, declared: str, found: Detection, report: ImportReport) -> str | None:
+def _confirm_language(record: Record, declared: str, found: Detection, report: ImportReport) -> str | None:
     """The detected language for ``auto``, else the declared one unless the
     text clearly contradicts it; ``None`` after reporting why."""
     if declared == AUTO:
@@ -207,7 +209,7 @@ def confirm_language(record: Record, declared: str, found: Detection, report: Im
     return declared
 
 
-def compose_content(record: Record) -> str:
+def _compose_content(record: Record) -> str:
     """The raw file's text: the title line (unless the text starts with it)
     and the text, blank lines at both ends removed, one ``\\n`` at the end."""
     text = record.text.strip("\n")
@@ -218,7 +220,7 @@ def compose_content(record: Record) -> str:
     return text.strip("\n") + "\n"
 
 
-def place_articles(articles: list[Article], existing: ExistingCatalog, known: dict[str, str],
+def _place_articles(articles: list[_Article], existing: ExistingCatalog, known: dict[str, str],
                    report: ImportReport, progress: bool | None) -> list[dict[str, str]]:
     """Write the raw file of every new article (``known``: hash → doc_id,
     updated); return their catalog rows."""
@@ -230,7 +232,7 @@ def place_articles(articles: list[Article], existing: ExistingCatalog, known: di
         if article.sha256 in known:
             report.already_there.append((record.where, known[article.sha256]))
             continue
-        file = write_raw_file(existing.root, article)
+        file = _write_raw_file(existing.root, article)
         doc_id = make_doc_id(record, article.lang, article.sha256, ids)
         ids.add(doc_id)
         known[article.sha256] = doc_id
@@ -239,7 +241,7 @@ def place_articles(articles: list[Article], existing: ExistingCatalog, known: di
     return rows
 
 
-def catalog_row(article: Article, doc_id: str, file: str, imported_at: str) -> dict[str, str]:
+def catalog_row(article: _Article, doc_id: str, file: str, imported_at: str) -> dict[str, str]:
     """The catalog row of one imported article (title and publisher
     normalised like the text, so an NFD title compares equal to its NFC twin)."""
     record, found = article.record, article.detection
@@ -254,11 +256,11 @@ def catalog_row(article: Article, doc_id: str, file: str, imported_at: str) -> d
     }
 
 
-def write_raw_file(root: Path, article: Article) -> str:
+def _write_raw_file(root: Path, article: _Article) -> str:
     """Write the article under ``raw/`` without ever replacing a file;
     return its path relative to ``root`` (POSIX)."""
     data = article.content.encode("utf-8")
-    folder = raw_folder(root)
+    folder = _raw_folder(root)
     for name in (article.sha256[:HASH_PREFIX], article.sha256):
         target = folder / f"{name}.txt"
         if _link_new(folder, target, data) or (not target.is_symlink() and target.read_bytes() == data):
@@ -266,7 +268,7 @@ def write_raw_file(root: Path, article: Article) -> str:
     raise CorpusError(folder / f"{article.sha256}.txt", "exists with other content; move it away and import again")
 
 
-def raw_folder(root: Path) -> Path:
+def _raw_folder(root: Path) -> Path:
     """``root/raw``, created if needed; refused when its real path is not
     inside ``root`` (a link to elsewhere), so an import never writes outside
     the corpus folder it was given."""

@@ -81,7 +81,7 @@ _IDEOGRAPHIC_SPACE = 0x3000
 
 
 @lru_cache(maxsize=None)
-def width_table(lang: str) -> dict[int, str]:
+def _width_table(lang: str) -> dict[int, str]:
     """The one-to-one width mapping of step 2 for ``lang`` (a ``str.translate`` table)."""
     profile = check_language(lang)
     table = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in _HALF_WIDTH_KANA}
@@ -98,7 +98,7 @@ def normalize_text(text: str, lang: str) -> str:
     """Normalise ``text`` of language ``lang`` (see the module docstring).
 
     Idempotent: normalising twice changes nothing more."""
-    table = width_table(lang)
+    table = _width_table(lang)
     if text.isascii():
         return text  # nothing to do, and the common case for de/id/en
     return unicodedata.normalize("NFC", INVISIBLE.sub("", text).translate(table))
@@ -110,7 +110,7 @@ def normalize_counted(text: str, lang: str) -> tuple[str, int]:
     character removed counts 1, a width form replaced 1, a sequence NFC
     composes its length (``タ`` + U+3099 → ``ダ``: 2); a character touched by
     two steps (``ﾞ``, widened and then composed) counts once."""
-    table = width_table(lang)
+    table = _width_table(lang)
     if text.isascii():
         return text, 0
     visible = INVISIBLE.sub("", text)
@@ -154,7 +154,7 @@ class NormalizedText:
 def normalize_with_offsets(text: str, lang: str) -> NormalizedText:
     """Normalise like :func:`normalize_text` and keep the way back to the raw
     text (slower: for looking things up, not for loading a corpus)."""
-    table = width_table(lang)
+    table = _width_table(lang)
     keep = np.ones(len(text), dtype=bool)
     for match in INVISIBLE.finditer(text):
         keep[match.start():match.end()] = False

@@ -30,7 +30,7 @@ TEXT_KINDS = ("heading", "caption", "body")
 
 
 @dataclass(frozen=True)
-class ParagraphRules:
+class _ParagraphRules:
     """Compiled paragraph-kind rules for one language."""
 
     order: tuple[str, ...]
@@ -44,7 +44,7 @@ _RULES_FILE = "paragraph_rules.toml"
 
 
 @lru_cache(maxsize=None)
-def load_paragraph_rules(lang: str) -> ParagraphRules:
+def _load_paragraph_rules(lang: str) -> _ParagraphRules:
     """Compile the rules for ``lang`` (common rules first, then the language's)."""
     raw = tomllib.loads(read_lang_data(_RULES_FILE))
     common, own = raw["common"], raw.get(check_language(lang).code, {})
@@ -52,7 +52,7 @@ def load_paragraph_rules(lang: str) -> ParagraphRules:
         kind: tuple(re.compile(p) for p in (*common.get(kind, []), *own.get(kind, [])))
         for kind in raw["order"]
     }
-    return ParagraphRules(
+    return _ParagraphRules(
         order=tuple(raw["order"]),
         patterns=patterns,
         heading_max_chars=int(own.get("heading_max_chars", common["heading_max_chars"])),
@@ -64,7 +64,7 @@ def load_paragraph_rules(lang: str) -> ParagraphRules:
 def classify_paragraph(text: str, lang: str) -> str:
     """Return the kind of one stripped paragraph: boilerplate, heading,
     caption, source or body (see ``data/paragraph_rules.toml``)."""
-    rules = load_paragraph_rules(lang)
+    rules = _load_paragraph_rules(lang)
     for kind in rules.order:
         if any(p.search(text) for p in rules.patterns[kind]):
             return kind
@@ -77,7 +77,7 @@ def split_paragraphs(text: str, lang: str) -> list[dict]:
     """One record per non-empty line: ``para_id`` (0-based over kept lines),
     ``line`` (1-based line number in the file), ``kind`` and stripped ``text``;
     the headlines listed under a list header are boilerplate (module docstring)."""
-    rules = load_paragraph_rules(lang)
+    rules = _load_paragraph_rules(lang)
     records = []
     in_list = False
     for number, line in enumerate(text.split("\n"), start=1):

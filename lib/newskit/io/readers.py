@@ -48,7 +48,7 @@ TITLE_MAX_CHARS = 150
 _SENTENCE_END = re.compile(r"[.!?。．！？:：;]$")
 
 
-def read_text_file(path: Path, resolver: ColumnResolver) -> Iterator[Record | BadRecord]:
+def _read_text_file(path: Path, resolver: ColumnResolver) -> Iterator[Record | BadRecord]:
     """A plain-text article."""
     text, encoding = decode_source(path.read_bytes(), "auto", path)
     lines = [line.strip() for line in text.split("\n") if line.strip()]
@@ -68,7 +68,7 @@ _FRONT_MATTER_NAMES = ColumnResolver()
 _BODY = "\x00body"
 
 
-def read_markdown(path: Path, resolver: ColumnResolver) -> Iterator[Record | BadRecord]:
+def _read_markdown(path: Path, resolver: ColumnResolver) -> Iterator[Record | BadRecord]:
     """A Markdown article (front matter optional)."""
     text, encoding = decode_source(path.read_bytes(), "auto", path)
     meta: dict = {}
@@ -80,7 +80,7 @@ def read_markdown(path: Path, resolver: ColumnResolver) -> Iterator[Record | Bad
             yield BadRecord(str(path), 1, f"front matter is not valid YAML ({exc.__class__.__name__})")
             return
         text = text[match.end():]
-    lines, title = markdown_to_lines(text)
+    lines, title = _markdown_to_lines(text)
     meta = {str(k): v for k, v in meta.items()} if isinstance(meta, dict) else {}
     row = {**meta, _BODY: "\n".join(lines)}
     columns = _FRONT_MATTER_NAMES.resolve([*meta, _BODY])
@@ -90,7 +90,7 @@ def read_markdown(path: Path, resolver: ColumnResolver) -> Iterator[Record | Bad
     yield to_record(row, {**columns, "text": _BODY}, (str(path), None, "line"), encoding)
 
 
-def markdown_to_lines(text: str) -> tuple[list[str], str]:
+def _markdown_to_lines(text: str) -> tuple[list[str], str]:
     """Plain-text lines of a Markdown text (one per paragraph, heading,
     list item) and the text of its first heading."""
     lines: list[str] = []
@@ -131,7 +131,7 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 _WHATWG_CODECS = {"shift_jis": "cp932", "iso8859-1": "cp1252", "ascii": "cp1252"}
 
 
-def decode_page(data: bytes, path: Path) -> tuple[str, str]:
+def _decode_page(data: bytes, path: Path) -> tuple[str, str]:
     """Decode a saved page: a byte-order mark, else the ``<meta charset>``
     the page declares (if its bytes fit), else the general decoder."""
     declared = _META_CHARSET.search(data[:4096])
@@ -145,9 +145,9 @@ def decode_page(data: bytes, path: Path) -> tuple[str, str]:
     return decode_source(data, "auto", path)
 
 
-def read_html(path: Path, resolver: ColumnResolver) -> Iterator[Record | BadRecord]:
+def _read_html(path: Path, resolver: ColumnResolver) -> Iterator[Record | BadRecord]:
     """A saved news page: main text, title, site, URL and date."""
-    html, encoding = decode_page(path.read_bytes(), path)
+    html, encoding = _decode_page(path.read_bytes(), path)
     found = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=True,
         include_images=False, favor_precision=True, deduplicate=False,
@@ -164,8 +164,8 @@ def read_html(path: Path, resolver: ColumnResolver) -> Iterator[Record | BadReco
 
 #: File suffix → reader.
 READERS = {
-    ".txt": read_text_file, ".text": read_text_file, ".md": read_markdown, ".markdown": read_markdown,
-    ".html": read_html, ".htm": read_html, ".xhtml": read_html,
+    ".txt": _read_text_file, ".text": _read_text_file, ".md": _read_markdown, ".markdown": _read_markdown,
+    ".html": _read_html, ".htm": _read_html, ".xhtml": _read_html,
     ".jsonl": read_jsonl, ".ndjson": read_jsonl, ".json": read_json,
     ".csv": read_csv, ".tsv": read_csv, ".parquet": read_parquet,
 }

@@ -18,7 +18,7 @@ RECORDED_PACKAGES = ("newskit", "fugashi", "unidic-lite", "simplemma", "stopword
                      "lingua-language-detector", "trafilatura", "htmldate", "rapidfuzz", "cutlet", "babel")
 
 
-def read_unidic_version() -> str:
+def _read_unidic_version() -> str:
     """The UniDic release inside unidic-lite (its ``dicdir/version`` file)."""
     try:
         return resources.files("unidic_lite").joinpath("dicdir", "version").read_text().strip()
@@ -36,6 +36,6 @@ def tool_versions() -> dict[str, str]:
         except metadata.PackageNotFoundError:
             versions[name] = "not installed"
     versions["tokenizer_ja"] = f"MeCab via fugashi {versions['fugashi']}"
-    versions["dictionary_ja"] = f"UniDic {read_unidic_version()} (unidic-lite {versions['unidic-lite']})"
+    versions["dictionary_ja"] = f"UniDic {_read_unidic_version()} (unidic-lite {versions['unidic-lite']})"
     versions["tokenizer_latin"] = f"newskit regex tokenizer + simplemma {versions['simplemma']}"
     return dict(versions)

@@ -51,7 +51,7 @@ from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 from newskit.lang.codes import SUPPORTED, language_name
 
 __all__ = [
-    "Detection", "LanguageMismatch", "check_declared_language", "detect_language",
+    "Detection", "LanguageMismatch", "check_declared_language", "count_letters", "detect_language",
     "detect_languages",
 ]
 
@@ -128,7 +128,7 @@ class LanguageMismatch:
 
 
 @lru_cache(maxsize=1)
-def get_detector() -> LanguageDetector:
+def _get_detector() -> LanguageDetector:
     """The shared lingua detector (built once per process; its models load
     lazily, on the first text of each language)."""
     return LanguageDetectorBuilder.from_languages(*DETECTOR_LANGUAGES.values()).build()
@@ -147,7 +147,7 @@ def detect_languages(texts: Iterable[str], *, parallel: bool = True) -> list[Det
     texts = [str(t)[:MAX_CHARS] for t in texts]
     letters = [count_letters(t) for t in texts]
     todo = [k for k, n in enumerate(letters) if n >= MIN_LETTERS]
-    detector = get_detector()
+    detector = _get_detector()
     batch = [texts[k] for k in todo]
     if parallel and len(batch) > 1:
         values = detector.compute_language_confidence_values_in_parallel(batch)

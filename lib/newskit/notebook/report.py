@@ -205,7 +205,7 @@ def _href(target: Path, base: Path) -> str:
     return quote(Path(os.path.relpath(target, base)).as_posix())
 
 
-def collect_cards(reports_dir: Path, notebooks_dir: Path) -> list[NotebookCard]:
+def _collect_cards(reports_dir: Path, notebooks_dir: Path) -> list[NotebookCard]:
     """One card per ``NN-*.ipynb`` in ``notebooks_dir``, sorted by file name
     (the ``NN`` prefix is the reading order)."""
     notebooks = sorted(
@@ -305,7 +305,7 @@ def _render_card(card: NotebookCard) -> str:
     )
 
 
-def render_index(cards: list[NotebookCard]) -> str:
+def _render_index(cards: list[NotebookCard]) -> str:
     """The whole page.  No timestamps or absolute paths: identical inputs must
     give identical bytes so reruns do not churn."""
     body = "".join(_render_card(card) for card in cards)
@@ -337,9 +337,9 @@ def build_report_index(reports_dir: Path, notebooks_dir: Path) -> Path:
     notebooks_dir = Path(notebooks_dir)
     if not notebooks_dir.is_dir():
         raise CorpusError(notebooks_dir, "notebooks folder does not exist")
-    cards = collect_cards(reports_dir, notebooks_dir)
+    cards = _collect_cards(reports_dir, notebooks_dir)
     index = reports_dir / "index.html"
-    write_atomic(index, render_index(cards).encode("utf-8"))
+    write_atomic(index, _render_index(cards).encode("utf-8"))
     return index
 
 

@@ -154,7 +154,7 @@ def read_cached(path: Path) -> pa.Table | None:
     return table.combine_chunks()
 
 
-def encode_entry(key: str, table: pa.Table) -> bytes:
+def _encode_entry(key: str, table: pa.Table) -> bytes:
     """The bytes of a cache entry for ``table`` under ``key`` (see the module
     docstring for the layout)."""
     sink = pa.BufferOutputStream()
@@ -170,7 +170,7 @@ def write_cached(path: Path, table: pa.Table) -> bool:
     after a :class:`CacheWarning` when the cache folder cannot be written
     (read-only, full): the caller then stops caching for the run."""
     try:
-        write_atomic(path, encode_entry(path.stem, table))
+        write_atomic(path, _encode_entry(path.stem, table))
     except OSError as exc:
         warnings.warn(f"cannot write the token cache under {path.parent.parent} ({exc.strerror or exc}): "
                       "caching is off for the rest of this run", CacheWarning, stacklevel=2)

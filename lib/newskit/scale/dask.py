@@ -122,7 +122,7 @@ def make_local_cluster(n_workers: int = EMBEDDED_WORKERS) -> LocalCluster:
                         worker_class=EnvironmentKeepingNanny)
 
 
-def embedded_client() -> Client:
+def _embedded_client() -> Client:
     """The session's embedded two-process cluster (started once)."""
     client = _EMBEDDED.get("client")
     if client is None or client.status in ("closing", "closed"):
@@ -144,7 +144,7 @@ def close_embedded_cluster() -> None:
 atexit.register(close_embedded_cluster)
 
 
-def connect(address: str) -> Client:
+def _connect(address: str) -> Client:
     """A client of the scheduler at ``address`` (one per address)."""
     client = _CONNECTED.get(address)
     if client is None or client.status in ("closing", "closed"):
@@ -157,15 +157,15 @@ def get_client(engine: Any = "dask") -> Client:
     if isinstance(engine, Client):
         return engine
     if isinstance(engine, str) and "://" in engine:
-        return connect(engine)
+        return _connect(engine)
     if engine == "dask":
         address = os.environ.get(SCHEDULER_ENV, "").strip()
-        return connect(address) if address else embedded_client()
+        return _connect(address) if address else _embedded_client()
     raise ArgumentError(f"unknown engine {engine!r}: use 'local', 'dask', a scheduler address "
                      "('tcp://host:8786') or a distributed.Client")
 
 
-def live_workers(client: Client) -> int:
+def _live_workers(client: Client) -> int:
     """Workers attached to the client's scheduler now (0 when the scheduler
     cannot be asked)."""
     try:
@@ -174,9 +174,9 @@ def live_workers(client: Client) -> int:
         return 0
 
 
-def worker_count(client: Client) -> int:
+def _worker_count(client: Client) -> int:
     """Workers currently attached to the client's scheduler (at least 1)."""
-    return max(1, live_workers(client))
+    return max(1, _live_workers(client))
 
 
 def wait_for_futures(client: Client, futures: Sequence[Future], on_done: Callable[[Future], None]) -> None:
@@ -193,7 +193,7 @@ def wait_for_futures(client: Client, futures: Sequence[Future], on_done: Callabl
             time.sleep(0 if batch else IDLE_SECONDS)
             continue
         looked = time.monotonic()
-        if live_workers(client):
+        if _live_workers(client):
             alone_since = None
         elif alone_since is None:
             alone_since = looked
@@ -221,7 +221,7 @@ def run_on_dask(jobs: Sequence[DocumentJob], engine: Any, lemmatize: bool | None
     if not jobs:
         return []
     client = get_client(engine)
-    batches = make_batches(list(jobs), worker_count(client))
+    batches = make_batches(list(jobs), _worker_count(client))
     futures = client.map(run_batch, batches, lemmatize=lemmatize, pure=False)
     sizes = {future.key: len(batch) for future, batch in zip(futures, batches, strict=True)}
     try:

@@ -44,7 +44,9 @@ from newskit.scale.progress import progress_bar
 from newskit.scale.run import check_engine
 from newskit.text.table import TOKEN_COLUMNS, assemble, make_jobs, tokenize_job
 
-__all__ = ["StreamOptions", "count_mentions_streaming", "count_terms_streaming"]
+__all__ = [
+    "StreamOptions", "count_mentions_streaming", "count_terms_streaming", "partition_tokens",
+]
 
 #: Column of the partial mention counts holding the ``by`` value (``by`` may
 #: itself be ``entity_id``).
@@ -68,7 +70,7 @@ class StreamOptions:
 
 
 @dataclass(frozen=True)
-class DocumentRef:
+class _DocumentRef:
     """One document to stream: a file read by the worker, or paragraphs
     ``(para_id, kind, text)`` already in memory."""
 
@@ -80,7 +82,7 @@ class DocumentRef:
 
 
 @dataclass
-class Partial:
+class _Partial:
     """A partition's counts: ``counts`` (keys, ``term`` or ``entity_id``,
     ``count``), categories of categorical keys, and group values in order
     of first appearance."""
@@ -93,21 +95,21 @@ class Partial:
 # --- documents ------------------------------------------------------------------
 
 
-def corpus_refs(corpus: Corpus) -> list[DocumentRef]:
+def _corpus_refs(corpus: Corpus) -> list[_DocumentRef]:
     """References to the in-memory documents of ``corpus``."""
     langs = corpus.languages()
     refs = []
     for doc_id, rows in corpus.paragraphs.groupby("doc_id", sort=False, observed=True):
         paragraphs = tuple(zip(rows["para_id"].tolist(), rows["kind"].astype(str).tolist(), rows["text"].tolist(),
                                strict=True))
-        refs.append(DocumentRef(str(doc_id), langs[doc_id], paragraphs=paragraphs))
+        refs.append(_DocumentRef(str(doc_id), langs[doc_id], paragraphs=paragraphs))
     return refs
 
 
-def folder_refs(roots: Iterable[str | Path]) -> list[DocumentRef]:
+def _folder_refs(roots: Iterable[str | Path]) -> list[_DocumentRef]:
     """References to the files of one or more corpus folders (catalogs
     only are read here); a doc_id may appear in one folder only."""
-    refs: list[DocumentRef] = []
+    refs: list[_DocumentRef] = []
     seen: dict[str, Path] = {}
     for root in map(resolve_data_dir, roots):
         catalog = read_catalog(root)
@@ -115,20 +117,20 @@ def folder_refs(roots: Iterable[str | Path]) -> list[DocumentRef]:
             if doc_id in seen:
                 raise CorpusError(root / "catalog.csv", f"doc_id {doc_id!r} is also in {seen[doc_id]}")
             seen[doc_id] = root
-            refs.append(DocumentRef(doc_id, lang, path=root / file, root=root))
+            refs.append(_DocumentRef(doc_id, lang, path=root / file, root=root))
     return refs
 
 
-def document_refs(source: Any) -> list[DocumentRef]:
+def _document_refs(source: Any) -> list[_DocumentRef]:
     """Documents of a :class:`Corpus`, a corpus folder, or several folders."""
     if isinstance(source, Corpus):
-        return corpus_refs(source)
+        return _corpus_refs(source)
     if isinstance(source, (str, Path)):
-        return folder_refs([source])
-    return folder_refs(source)
+        return _folder_refs([source])
+    return _folder_refs(source)
 
 
-def read_paragraphs(refs: Iterable[DocumentRef], kinds: Sequence[str] | None) -> tuple[pd.DataFrame, dict[str, str]]:
+def _read_paragraphs(refs: Iterable[_DocumentRef], kinds: Sequence[str] | None) -> tuple[pd.DataFrame, dict[str, str]]:
     """The paragraphs (``doc_id, para_id, kind, text``) of some documents,
     read by :func:`newskit.io.corpus.read_document`, exactly as
     :func:`newskit.load_corpus` reads them (normalised, the language of an
@@ -145,9 +147,9 @@ def read_paragraphs(refs: Iterable[DocumentRef], kinds: Sequence[str] | None) ->
     return pd.DataFrame.from_records(records, columns=PARAGRAPH_COLUMNS), langs
 
 
-def partition_tokens(refs: Sequence[DocumentRef], options: StreamOptions) -> pd.DataFrame:
+def partition_tokens(refs: Sequence[_DocumentRef], options: StreamOptions) -> pd.DataFrame:
     """Token table of one partition (``doc_id`` categories: its documents)."""
-    paragraphs, langs = read_paragraphs(refs, options.kinds)
+    paragraphs, langs = _read_paragraphs(refs, options.kinds)
     jobs = make_jobs(paragraphs, langs)
     tables = [tokenize_job(job, options.lemmatize) for job in jobs]
     return assemble(tables, [job.doc_id for job in jobs], [ref.doc_id for ref in refs])
@@ -156,13 +158,13 @@ def partition_tokens(refs: Sequence[DocumentRef], options: StreamOptions) -> pd.
 # --- reduction --------------------------------------------------------------------
 
 
-def partitions(refs: Sequence[DocumentRef], size: int) -> list[list[DocumentRef]]:
+def _partitions(refs: Sequence[_DocumentRef], size: int) -> list[list[_DocumentRef]]:
     """Consecutive documents, ``size`` at a time."""
     size = max(1, size)
     return [list(refs[k:k + size]) for k in range(0, len(refs), size)]
 
 
-def combine(parts: Sequence[Partial], keys: Sequence[str]) -> Partial:
+def _combine(parts: Sequence[_Partial], keys: Sequence[str]) -> _Partial:
     """Sum partial counts (same keys) and merge categories and orders, in
     partition order."""
     parts = list(parts)
@@ -173,44 +175,44 @@ def combine(parts: Sequence[Partial], keys: Sequence[str]) -> Partial:
         for name, values in part.categories.items():
             categories[name] = list(dict.fromkeys([*categories.get(name, []), *values]))
     order = list(dict.fromkeys(value for part in parts for value in part.order))
-    return Partial(summed, categories, order)
+    return _Partial(summed, categories, order)
 
 
-def reduce_local(chunks: list[list[DocumentRef]], work: Any, keys: Sequence[str],
-                 options: StreamOptions) -> Partial:
+def _reduce_local(chunks: list[list[_DocumentRef]], work: Any, keys: Sequence[str],
+                 options: StreamOptions) -> _Partial:
     """Run ``work`` over partitions here or on a process pool, combining
     results as they arrive (at most :data:`FAN_IN` partials are held)."""
     workers = resolve_n_jobs(options.n_jobs)
     results = pool_map(work, chunks, workers) if workers > 1 and len(chunks) > 1 else map(work, chunks)
     bar = progress_bar(sum(map(len, chunks)), options.progress, desc="count")
-    pending: list[Partial] = []
+    pending: list[_Partial] = []
     try:
         for chunk, part in zip(chunks, results, strict=True):
             bar.update(len(chunk))
             pending.append(part)
             if len(pending) >= FAN_IN:
-                pending = [combine(pending, keys)]
+                pending = [_combine(pending, keys)]
     finally:
         bar.close()
-    return combine(pending, keys)
+    return _combine(pending, keys)
 
 
-def run_reduction(refs: Sequence[DocumentRef], work: Any, keys: Sequence[str], engine: Any,
-                  options: StreamOptions) -> Partial:
+def _run_reduction(refs: Sequence[_DocumentRef], work: Any, keys: Sequence[str], engine: Any,
+                  options: StreamOptions) -> _Partial:
     """Partition the documents and reduce ``work`` over them."""
     check_engine(engine)
     if not refs:
         return work([])
     if engine == "local":
-        return reduce_local(partitions(refs, options.docs_per_partition), work, keys, options)
+        return _reduce_local(_partitions(refs, options.docs_per_partition), work, keys, options)
     from newskit.scale.dask import reduce_on_dask  # dask loads only when asked for
 
     perpartition = partial(_work_on_partition, work)
-    aggregate = partial(combine, keys=list(keys))
+    aggregate = partial(_combine, keys=list(keys))
     return reduce_on_dask(refs, perpartition, aggregate, engine, options.docs_per_partition)
 
 
-def _work_on_partition(work: Any, refs: Iterable[DocumentRef]) -> Partial:
+def _work_on_partition(work: Any, refs: Iterable[_DocumentRef]) -> _Partial:
     """Adapter: dask hands a partition over as an iterable."""
     return work(list(refs))
 
@@ -219,7 +221,7 @@ def _work_on_partition(work: Any, refs: Iterable[DocumentRef]) -> Partial:
 
 
 @dataclass(frozen=True)
-class TermCountSpec:
+class _TermCountSpec:
     """What :func:`count_terms_streaming` counts (sent to every worker)."""
 
     keys: tuple[str, ...]
@@ -228,7 +230,7 @@ class TermCountSpec:
     options: StreamOptions
 
 
-def count_partition_terms(spec: TermCountSpec, refs: Sequence[DocumentRef]) -> Partial:
+def _count_partition_terms(spec: _TermCountSpec, refs: Sequence[_DocumentRef]) -> _Partial:
     """Term counts of one partition, with plain (non-categorical) keys."""
     tokens = partition_tokens(refs, spec.options)
     keys = list(spec.keys)
@@ -239,10 +241,10 @@ def count_partition_terms(spec: TermCountSpec, refs: Sequence[DocumentRef]) -> P
         if isinstance(tokens[key].dtype, pd.CategoricalDtype):
             categories[key] = tokens[key].cat.categories.tolist()
             counts[key] = counts[key].astype(tokens[key].cat.categories.dtype)
-    return Partial(counts, categories)
+    return _Partial(counts, categories)
 
 
-def finish_streamed_terms(total: Partial, keys: list[str], documents: list[str]) -> pd.DataFrame:
+def _finish_streamed_terms(total: _Partial, keys: list[str], documents: list[str]) -> pd.DataFrame:
     """The summed counts with the key dtypes of the token table, finished by
     :func:`newskit.analysis.frequency.finish_term_counts` (the last step of
     ``count_terms`` itself)."""
@@ -268,17 +270,17 @@ def count_terms_streaming(source: Any, by: str | Sequence[str] | None = "doc_id"
     if unknown:
         raise ArgumentError(f"the tokens table lacks column(s) {', '.join(unknown)} "
                                 f"(it has: {', '.join(TOKEN_COLUMNS)})")
-    refs = document_refs(source)
-    spec = TermCountSpec(tuple(keys), column, content_only, options)
-    total = run_reduction(refs, partial(count_partition_terms, spec), [*keys, "term"], engine, options)
-    return finish_streamed_terms(total, keys, [ref.doc_id for ref in refs])
+    refs = _document_refs(source)
+    spec = _TermCountSpec(tuple(keys), column, content_only, options)
+    total = _run_reduction(refs, partial(_count_partition_terms, spec), [*keys, "term"], engine, options)
+    return _finish_streamed_terms(total, keys, [ref.doc_id for ref in refs])
 
 
 # --- entity counts ----------------------------------------------------------------
 
 
 @dataclass(frozen=True, eq=False)
-class MentionCountSpec:
+class _MentionCountSpec:
     """What :func:`count_mentions_streaming` counts (sent to every worker)."""
 
     by: str
@@ -286,19 +288,19 @@ class MentionCountSpec:
     kinds: tuple[str, ...] | None
 
 
-def count_partition_mentions(spec: MentionCountSpec, refs: Sequence[DocumentRef]) -> Partial:
+def _count_partition_mentions(spec: _MentionCountSpec, refs: Sequence[_DocumentRef]) -> _Partial:
     """Mention counts of one partition as :func:`count_mentions` makes them
     (entity × ``by``, no roll-up yet), in long form for summing."""
-    paragraphs, langs = read_paragraphs(refs, None)
+    paragraphs, langs = _read_paragraphs(refs, None)
     documents = pd.DataFrame({"doc_id": [r.doc_id for r in refs], "lang": [langs[r.doc_id] for r in refs]})
     corpus = SimpleNamespace(paragraphs=paragraphs, documents=documents)
     mentions = find_mentions(corpus, kinds=spec.kinds, gazetteer=spec.gazetteer)
     wide = count_mentions(mentions, spec.by)
     long = wide.rename_axis(index="entity_id", columns=_BY).stack().rename("count").reset_index()
-    return Partial(long[long["count"] > 0], order=list(wide.columns))
+    return _Partial(long[long["count"] > 0], order=list(wide.columns))
 
 
-def finish_mention_counts(total: Partial, by: str, families: dict[str, str] | None) -> pd.DataFrame:
+def _finish_mention_counts(total: _Partial, by: str, families: dict[str, str] | None) -> pd.DataFrame:
     """The wide table of the summed counts, ordered by
     :func:`newskit.entities.mentions.order_count_table` like
     :func:`count_mentions` orders it."""
@@ -324,7 +326,7 @@ def count_mentions_streaming(source: Any, by: str = "doc_id", roll_up: bool = Fa
     if by not in MENTION_COLUMNS:
         raise ArgumentError(f"cannot count by {by!r}: mentions have columns {', '.join(MENTION_COLUMNS)}")
     gazetteer = load_default_gazetteer() if gazetteer is None else gazetteer
-    spec = MentionCountSpec(by, gazetteer, options.kinds)
-    total = run_reduction(document_refs(source), partial(count_partition_mentions, spec),
+    spec = _MentionCountSpec(by, gazetteer, options.kinds)
+    total = _run_reduction(_document_refs(source), partial(_count_partition_mentions, spec),
                           ["entity_id", _BY], engine, options)
-    return finish_mention_counts(total, by, map_families(gazetteer) if roll_up else None)
+    return _finish_mention_counts(total, by, map_families(gazetteer) if roll_up else None)

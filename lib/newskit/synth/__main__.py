@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-__all__ = []  # run as a script: no public names
+__all__ = [
+    "main", "parse_args",
+]  # run as a script: no public names
 
 import argparse
 import json

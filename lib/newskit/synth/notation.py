@@ -13,7 +13,7 @@ import random
 from datetime import date
 
 __all__ = [
-    "format_count", "format_date", "format_money", "format_month", "format_number",
+    "format_big", "format_count", "format_date", "format_money", "format_month", "format_number",
     "format_percent", "format_rain", "format_score", "format_temperature",
 ]
 

@@ -7,7 +7,9 @@ from datetime import date
 
 from newskit.errors import ArgumentError
 
-__all__ = ["EXPORT_FORMATS", "SUPPORTED", "CorpusSpec"]
+__all__ = [
+    "CorpusSpec", "EXPORT_FORMATS", "SUPPORTED", "check_languages",
+]
 
 SUPPORTED = ("ja", "de", "id", "en")
 EXPORT_FORMATS = ("jsonl", "csv", "parquet", "html")

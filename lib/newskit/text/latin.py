@@ -35,7 +35,7 @@ NUMBER_RE = re.compile(r"^\d+(?:[.,]\d+)*$")
 #: Characters after which the next word starts a sentence.
 SENTENCE_OPENERS = frozenset('.!?:;…▲"“„«»\'‘’([')
 
-def looks_like_name(word: str) -> bool:
+def _looks_like_name(word: str) -> bool:
     """xAI, OpenAI, GPT-4o, SpaceX: capitals after the first letter or
     letters mixed with digits mark a name in any Latin-script language."""
     letters = [c for c in word if c.isalpha()]
@@ -43,7 +43,7 @@ def looks_like_name(word: str) -> bool:
     return mixed_digits or any(c.isupper() for c in letters[1:]) and not word.isupper()
 
 
-def tag_word(word: str, lang: str, sentence_start: bool) -> str:
+def _tag_word(word: str, lang: str, sentence_start: bool) -> str:
     """Rule-based coarse tag for one word token (see the module docstring)."""
     if NUMBER_RE.match(word) or word.lower() in get_profile(lang).scale_words:
         return "NUM"
@@ -52,7 +52,7 @@ def tag_word(word: str, lang: str, sentence_start: bool) -> str:
         return "PUNCT"
     if len(word) == 1 and category.startswith("S"):
         return "SYM"
-    if looks_like_name(word):
+    if _looks_like_name(word):
         return "PROPN"
     if not word[0].isupper():
         return "X"
@@ -63,25 +63,25 @@ def tag_word(word: str, lang: str, sentence_start: bool) -> str:
     return "PROPN"
 
 
-def lemmatize_word(word: str, pos: str, lang: str, lemmatize: bool) -> str:
+def _lemmatize_word(word: str, pos: str, lang: str, lemmatize: bool) -> str:
     """simplemma's lemma for ordinary words; names and numbers stay as written."""
     if pos == "PROPN":
-        return strip_clitic(word, lang)
+        return _strip_clitic(word, lang)
     if pos in ("NUM", "PUNCT", "SYM"):
         return word
     if not lemmatize:
         return word.lower()
-    fixed = lemma_exceptions(lang).get(word.lower())
+    fixed = _lemma_exceptions(lang).get(word.lower())
     return fixed if fixed is not None else simplemma.lemmatize(word, lang=lang)
 
 
 @lru_cache(maxsize=None)
-def lemma_exceptions(lang: str) -> dict[str, str]:
+def _lemma_exceptions(lang: str) -> dict[str, str]:
     """The profile's lemma exceptions of ``lang`` as a dict (word → lemma)."""
     return dict(get_profile(lang).lemma_exceptions)
 
 
-def strip_clitic(word: str, lang: str) -> str:
+def _strip_clitic(word: str, lang: str) -> str:
     """Drop a clitic glued to a name (Indonesian Grok-nya, English Musk's)."""
     for clitic in get_profile(lang).name_clitics:
         if word.endswith(clitic) and len(word) > len(clitic):
@@ -94,11 +94,11 @@ WORD_MEMO_SIZE = 200_000
 _WORD_MEMOS: dict[tuple[str, bool], dict[tuple[str, bool], Info]] = {}
 
 
-def read_word(word: str, lang: str, sentence_start: bool, lemmatize: bool) -> Info:
+def _read_word(word: str, lang: str, sentence_start: bool, lemmatize: bool) -> Info:
     """The :data:`~newskit.text.tokens.Info` of one word: a pure function of its
     arguments, so :func:`latin_columns` computes it once per word form."""
-    pos = tag_word(word, lang, sentence_start)
-    lemma = lemmatize_word(word, pos, lang, lemmatize)
+    pos = _tag_word(word, lang, sentence_start)
+    lemma = _lemmatize_word(word, pos, lang, lemmatize)
     return (word, lemma, pos, "", *token_marks(word, lemma, pos, lang))
 
 
@@ -115,7 +115,7 @@ def latin_columns(text: str, lang: str, lemmatize: bool | None = None) -> TokenC
         word = match.group()
         info = memo.get((word, sentence_start))
         if info is None:
-            info = memo[word, sentence_start] = read_word(word, lang, sentence_start, lemmatize)
+            info = memo[word, sentence_start] = _read_word(word, lang, sentence_start, lemmatize)
         tokens.starts.append(match.start())
         tokens.ends.append(match.end())
         tokens.infos.append(info)

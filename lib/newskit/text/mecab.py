@@ -28,7 +28,9 @@ import unidic_lite
 
 from newskit.text.tokens import Info, Token, TokenColumns, token_marks
 
-__all__ = ["get_tagger", "japanese_columns", "tokenize_japanese_raw"]
+__all__ = [
+    "get_tagger", "japanese_columns", "read_line", "split_long", "tag_segment", "tokenize_japanese_raw",
+]
 
 #: UniDic first-level POS → coarse tag (second level refines nouns/particles).
 UNIDIC_POS: dict[str, str] = {
@@ -87,7 +89,7 @@ def get_tagger() -> fugashi.Tagger:
     return fugashi.Tagger(" ".join(shlex.quote(a) for a in args))
 
 
-def coarse_tag(pos1: str, pos2: str, surface: str) -> str:
+def _coarse_tag(pos1: str, pos2: str, surface: str) -> str:
     """Map UniDic POS to the kit's coarse tag; unknown Latin words that
     MeCab calls 普通名詞 become PROPN when capitalised (xAI, Grok)."""
     if surface.isspace():
@@ -100,20 +102,20 @@ def coarse_tag(pos1: str, pos2: str, surface: str) -> str:
     return tag
 
 
-def read_features(surface: str, pos: tuple[str, str, str, str], base: str | None) -> tuple[str, str, str]:
+def _read_features(surface: str, pos: tuple[str, str, str, str], base: str | None) -> tuple[str, str, str]:
     """Lemma, coarse tag and fine tag of one MeCab token (``*`` or empty
     fields are absent; no orthBase → the NFKC-normalised surface)."""
     pos1, pos2 = pos[0] or "*", pos[1] or "*"
     lemma = base if base and base != "*" else unicodedata.normalize("NFKC", surface)
     fine = "-".join(p for p in pos if p and p != "*")
-    return lemma, coarse_tag(pos1, pos2, surface), fine
+    return lemma, _coarse_tag(pos1, pos2, surface), fine
 
 
 def read_line(line: str) -> Info:
     """Decode one output line into an :data:`~newskit.text.tokens.Info` tuple
     (whitespace tokens get pos ``SPACE`` and are dropped by the caller)."""
     surface, pos1, pos2, pos3, pos4, base = line.split("\t")
-    lemma, tag, fine = read_features(surface, (pos1, pos2, pos3, pos4), base)
+    lemma, tag, fine = _read_features(surface, (pos1, pos2, pos3, pos4), base)
     return (surface, lemma, tag, fine, *token_marks(surface, lemma, tag, "ja"))
 
 
@@ -148,7 +150,7 @@ def split_long(text: str, limit: int = 0) -> list[str]:
     :data:`MAX_SEGMENT_CHARS`), each ending after the last sentence end or
     whitespace of its window when there is one, then cut any stretch of more
     than :data:`MAX_RUN_CHARS` characters without punctuation or space into
-    pieces of that size (:func:`split_runs`); ``"".join`` gives ``text`` back.
+    pieces of that size (:func:`_split_runs`); ``"".join`` gives ``text`` back.
     Linear in the length of ``text``."""
     limit = limit or MAX_SEGMENT_CHARS
     pieces, start = [], 0
@@ -159,10 +161,10 @@ def split_long(text: str, limit: int = 0) -> list[str]:
         pieces.append(text[start:cut])
         start = cut
     pieces.append(text[start:])
-    return [part for piece in pieces for part in split_runs(piece)]
+    return [part for piece in pieces for part in _split_runs(piece)]
 
 
-def split_runs(text: str) -> list[str]:
+def _split_runs(text: str) -> list[str]:
     """``text`` cut inside every stretch longer than :data:`MAX_RUN_CHARS`
     with no punctuation or space, every :data:`MAX_RUN_CHARS` characters."""
     cuts = [cut for match in LONG_RUN_RE.finditer(text)
@@ -173,11 +175,11 @@ def split_runs(text: str) -> list[str]:
     return [text[a:b] for a, b in zip(edges, edges[1:])]
 
 
-#: Guards :func:`for_mecab`'s shortcut should the table ever gain a printable character.
+#: Guards :func:`_for_mecab`'s shortcut should the table ever gain a printable character.
 _PRINTABLE_MECAB_SPACES = any(chr(code).isprintable() for code in MECAB_SPACES)
 
 
-def for_mecab(text: str) -> str:
+def _for_mecab(text: str) -> str:
     """``text`` with :data:`MECAB_SPACES` made plain spaces.  Every one of
     them is non-printable, so printable text (nearly all of it) skips the
     translation, which costs more than a tenth of the tagging time."""
@@ -199,7 +201,7 @@ def japanese_columns(text: str) -> TokenColumns:
         for piece in line.split("\x00"):
             for chunk in split_long(piece):
                 if chunk.strip():
-                    tag_segment(for_mecab(chunk), offset, tokens)
+                    tag_segment(_for_mecab(chunk), offset, tokens)
                 offset += len(chunk)
             offset += 1  # the NUL after this piece
         offset -= 1  # ... of which the line's last piece has none

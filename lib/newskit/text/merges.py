@@ -21,7 +21,7 @@ __all__ = ["MERGES_FILE", "load_merge_rules", "merge_columns", "merge_spans", "m
 MERGES_FILE = "token_merges.toml"
 
 
-def term_regex(term: str) -> str:
+def _term_regex(term: str) -> str:
     """Regex of one literal merge term: words joined by any whitespace, not
     glued to further Latin letters/digits.  The no-letter-before check sits
     after the first (literal) character, which is the same test but lets the
@@ -38,10 +38,10 @@ def load_merge_rules() -> re.Pattern[str]:
     that "Llama 2" wins over "Llama"."""
     raw = tomllib.loads(resources.files("newskit.text").joinpath("data", MERGES_FILE).read_text("utf-8"))
     terms = sorted(raw["terms"], key=len, reverse=True)
-    return re.compile("|".join([term_regex(t) for t in terms] + raw["patterns"]))
+    return re.compile("|".join([_term_regex(t) for t in terms] + raw["patterns"]))
 
 
-def merged_pos(tags: list[str], surface: str) -> str:
+def _merged_pos(tags: list[str], surface: str) -> str:
     """Coarse tag of a merged span: a name, a number or a noun."""
     if "PROPN" in tags or any(c.isupper() for c in surface):
         return "PROPN"
@@ -54,7 +54,7 @@ def merged_info(infos: list[Info], surface: str, lang: str, pos: str | None = No
     """The info of a merged span: a name, a model name or a number (``pos``
     forces the tag, e.g. PROPN for a gazetteer name)."""
     lemma = unicodedata.normalize("NFKC", surface)
-    pos = pos or merged_pos([info[2] for info in infos], surface)
+    pos = pos or _merged_pos([info[2] for info in infos], surface)
     return (surface, lemma, pos, "merged", *token_marks(surface, lemma, pos, lang))
 
 

@@ -89,7 +89,7 @@ def make_jobs(paragraphs: pd.DataFrame, langs: dict[str, str]) -> list[DocumentJ
     return jobs
 
 
-def columns_to_table(tokens: TokenColumns, para_ids: Sequence[int], counts: Sequence[int]) -> pa.Table:
+def _columns_to_table(tokens: TokenColumns, para_ids: Sequence[int], counts: Sequence[int]) -> pa.Table:
     """Arrow table of one document from its tokens and tokens per paragraph."""
     n = len(tokens.infos)
     counts_arr = np.asarray(counts, dtype=np.int64)
@@ -122,7 +122,7 @@ def tokenize_job(job: DocumentJob, lemmatize: bool | None = None) -> pa.Table:
             tokens.ends += found.ends
             tokens.infos += found.infos
             counts.append(len(found.infos))
-        return columns_to_table(tokens, job.para_ids, counts)
+        return _columns_to_table(tokens, job.para_ids, counts)
     except UnicodeEncodeError:
         for para_id, text in zip(job.para_ids, job.texts, strict=True):
             where = find_surrogate(text)
@@ -156,7 +156,7 @@ def build_token_frame(columns: dict[str, list]) -> pd.DataFrame:
     return frame
 
 
-def categorical(values: pa.ChunkedArray) -> pd.Categorical:
+def _categorical(values: pa.ChunkedArray) -> pd.Categorical:
     """What ``astype("category")`` gives for these strings (sorted
     categories), computed in Arrow."""
     categories = pc.unique(values).sort().to_pylist()
@@ -183,7 +183,7 @@ def assemble(tables: Sequence[pa.Table], doc_ids: Sequence[str], documents: Sequ
         columns[name] = table[name].to_numpy()
     for name in ("surface", "lemma"):
         columns[name] = pd.arrays.ArrowStringArray(table[name])
-    columns["pos"] = categorical(table["pos"])
+    columns["pos"] = _categorical(table["pos"])
     for name in ("is_stop", "is_content"):
         columns[name] = table[name].to_numpy()
     return pd.DataFrame(columns, columns=TOKEN_COLUMNS)

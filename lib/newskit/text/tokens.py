@@ -72,12 +72,12 @@ class TokenColumns:
                 for s, e, i in zip(self.starts, self.ends, self.infos, strict=True)]
 
 
-def has_letter(word: str) -> bool:
+def _has_letter(word: str) -> bool:
     """True when ``word`` contains at least one letter of any script."""
     return any(unicodedata.category(c).startswith("L") for c in word)
 
 
-def is_lone_kana(word: str) -> bool:
+def _is_lone_kana(word: str) -> bool:
     """A single hiragana/katakana character: inflection debris, never a term."""
     return len(word) == 1 and unicodedata.name(word, "").startswith(("HIRAGANA", "KATAKANA"))
 
@@ -90,6 +90,6 @@ def token_marks(surface: str, lemma: str, pos: str, lang: str) -> tuple[bool, bo
     same words, and the rules depend on nothing else."""
     stop = is_stopword(surface, lemma, lang)
     lone_latin = len(surface) == 1 and surface.islower() and surface.isascii()
-    content = (pos in CONTENT_TAGS and not stop and has_letter(surface)
-               and not is_lone_kana(surface) and not lone_latin)
+    content = (pos in CONTENT_TAGS and not stop and _has_letter(surface)
+               and not _is_lone_kana(surface) and not lone_latin)
     return stop, content

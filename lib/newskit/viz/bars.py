@@ -172,7 +172,7 @@ def plot_keyness(table: pd.DataFrame, ncols: int = 3, title: str | None = None, 
     limit = float(max(table["g2"].max(), table["critical_g2"].max() if corrected else 0, CRITICAL_G2)) * 1.3
     for ax, unit in panels:
         part = table[table[by] == unit].head(MAX_BARS).iloc[::-1]
-        draw_keyness_panel(ax, part, corrected)
+        _draw_keyness_panel(ax, part, corrected)
         ax.set_xlim(0, limit)
         ax.set(xlabel="G² (log-likelihood)", title=str(unit))
     correction = CORRECTION_NAMES.get(table.attrs.get("correction"), "the") if corrected else None
@@ -187,7 +187,7 @@ def plot_keyness(table: pd.DataFrame, ncols: int = 3, title: str | None = None, 
     return fig
 
 
-def draw_keyness_panel(ax, part: pd.DataFrame, corrected: bool) -> None:
+def _draw_keyness_panel(ax, part: pd.DataFrame, corrected: bool) -> None:
     """One document's bars, log-ratio labels and threshold lines."""
     positions = np.arange(len(part))
     survives = part["significant"].astype(bool).to_numpy() if corrected else np.ones(len(part), dtype=bool)
