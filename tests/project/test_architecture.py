@@ -208,3 +208,18 @@ def test_functions_stay_short(path: Path) -> None:
     long = [(name, lines, params) for name, lines, params in function_sizes(path)
             if lines > MAX_FUNCTION_LINES or params > MAX_PARAMETERS]
     assert long == [], f"{path.relative_to(PACKAGE)}: (function, lines, parameters) over the limits: {long}"
+
+
+@pytest.mark.parametrize("path", modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_helpers_are_private(path: Path) -> None:
+    # a reader tells API from helper by the name: public functions and classes are in __all__,
+    # everything else starts with "_"
+    tree = ast.parse(path.read_text("utf-8"))
+    public = set()
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets):
+            # package __init__ files build __all__ from their export table; they define no functions
+            public |= {elt.value for elt in ast.walk(node.value) if isinstance(elt, ast.Constant)}
+    loose = [node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.ClassDef))
+             and not node.name.startswith("_") and node.name not in public]
+    assert loose == [], f"{path.relative_to(PACKAGE)}: add to __all__ or prefix with '_': {loose}"
