@@ -9,12 +9,13 @@ the real table (``newskit.text.TOKEN_COLUMNS``).
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
 
 from newskit.text import TOKEN_COLUMNS
+from newskit.text.table import build_token_frame
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -38,39 +39,67 @@ def write_corpus(root: Path, catalog: str, files: dict[str, bytes]) -> Path:
     return root
 
 
+#: A few function words of en/ja/de, for tests that need stop words in a
+#: synthetic table: ``make_tokens(..., stop=FUNCTION_WORDS)``.
+FUNCTION_WORDS = frozenset({"the", "a", "of", "and", "is", "は", "を", "の", "が", "der", "die", "und"})
+
+Words = str | Sequence[str]
+
+
 def _is_punct(word: str) -> bool:
-    """A one-character punctuation or symbol token."""
-    return len(word) == 1 and unicodedata.category(word)[0] in "PS"
+    """A token of punctuation or symbol characters only."""
+    return bool(word) and all(unicodedata.category(char)[0] in "PS" for char in word)
 
 
-def make_tokens(docs: Mapping[str | tuple[str, int], str | Sequence[str]] | None = None, *,
-                rows: Sequence[tuple[str, int, str, str, bool]] | None = None) -> pd.DataFrame:
-    """A token table with every column of the real one.
+def _word_rows(docs: Mapping[str | tuple[str, int], Words] | Iterable[tuple[str, int, Words]],
+               stop: frozenset[str]) -> list[tuple[str, int, str, str, str, bool, bool]]:
+    """(doc_id, para_id, surface, lemma, pos, is_stop, is_content) per word."""
+    triples = ((*(key if isinstance(key, tuple) else (key, 0)), words) for key, words in docs.items()) \
+        if isinstance(docs, Mapping) else docs
+    rows = []
+    for doc, para, words in triples:
+        for word in words.split() if isinstance(words, str) else words:
+            surface, _, lemma = word.partition("=") if len(word) > 1 else (word, "", "")
+            lemma = lemma or surface
+            punct = _is_punct(surface)
+            rows.append((doc, para, surface, lemma, "PUNCT" if punct else "NOUN",
+                         not punct and lemma in stop, not punct and lemma not in stop))
+    return rows
+
+
+def make_tokens(docs: Mapping[str | tuple[str, int], Words] | Iterable[tuple[str, int, Words]] | None = None, *,
+                rows: Sequence[tuple[str, int, str, str, bool]] | None = None,
+                stop: frozenset[str] = frozenset()) -> pd.DataFrame:
+    """A token table with every column and dtype of the real one
+    (:func:`newskit.text.table.build_token_frame`; ``doc_id`` categories in
+    order of first appearance, as the catalog order is in a real table).
 
     ``docs`` maps a ``doc_id`` (one paragraph, ``para_id`` 0) or a
-    ``(doc_id, para_id)`` pair to its words, as a space-separated string or a
-    list: every word is a content ``NOUN`` whose lemma is its surface, except
-    a one-character punctuation mark (``PUNCT``, not content).  ``rows``
-    instead gives ``(doc_id, para_id, surface, pos, is_content)`` per token.
-    Offsets assume one space between tokens; ``is_stop`` is ``not
-    is_content`` for words and ``False`` for punctuation."""
+    ``(doc_id, para_id)`` pair to its words, or is a sequence of
+    ``(doc_id, para_id, words)`` triples; words are a space-separated string
+    or a list.  Every word is a content ``NOUN`` whose lemma is its surface,
+    except a word of punctuation or symbols only (``PUNCT``, not content) and
+    a word in ``stop`` (a stop word, not content); ``surface=lemma`` gives a
+    word a lemma of its own.  ``rows`` instead gives ``(doc_id, para_id,
+    surface, pos, is_content)`` per token (``is_stop`` is then ``not
+    is_content`` except for PUNCT/SYM).  Offsets assume one space between
+    tokens."""
     if (docs is None) == (rows is None):
         raise TypeError("give either docs or rows")
     if docs is not None:
-        rows = []
-        for key, words in docs.items():
-            doc, para = key if isinstance(key, tuple) else (key, 0)
-            for word in words.split() if isinstance(words, str) else words:
-                punct = _is_punct(word)
-                rows.append((doc, para, word, "PUNCT" if punct else "NOUN", not punct))
-    frame = pd.DataFrame(list(rows), columns=["doc_id", "para_id", "surface", "pos", "is_content"])
-    frame["i"] = frame.groupby(["doc_id", "para_id"]).cumcount()
-    frame["lemma"] = frame["surface"]
-    frame["is_stop"] = ~frame["is_content"] & ~frame["pos"].isin(["PUNCT", "SYM"])
+        frame = pd.DataFrame(_word_rows(docs, stop), columns=[
+            "doc_id", "para_id", "surface", "lemma", "pos", "is_stop", "is_content"])
+    else:
+        frame = pd.DataFrame(list(rows), columns=["doc_id", "para_id", "surface", "pos", "is_content"])
+        frame["lemma"] = frame["surface"]
+        frame["is_stop"] = ~frame["is_content"] & ~frame["pos"].isin(["PUNCT", "SYM"])
+    frame["i"] = frame.groupby(["doc_id", "para_id"], sort=False).cumcount()
     lengths = frame["surface"].str.len() + 1
-    frame["start"] = lengths.groupby([frame["doc_id"], frame["para_id"]]).cumsum() - lengths
+    frame["start"] = lengths.groupby([frame["doc_id"], frame["para_id"]], sort=False).cumsum() - lengths
     frame["end"] = frame["start"] + frame["surface"].str.len()
-    return frame[TOKEN_COLUMNS]
+    table = build_token_frame(frame[TOKEN_COLUMNS].to_dict("list"))
+    table["doc_id"] = table["doc_id"].cat.reorder_categories(list(dict.fromkeys(frame["doc_id"])))
+    return table
 
 
 def make_paragraphs(tokens: pd.DataFrame) -> pd.DataFrame:

@@ -10,6 +10,8 @@ import pytest
 from newskit import ArgumentError
 from newskit.analysis.association import COLLOCATION_COLUMNS, association_scores, collocations
 
+from tests.builders import FUNCTION_WORDS, make_tokens
+
 # N = 13 words in four paragraphs; node n occurs f(n) = 3 times.
 HAND = [("d1", 0, "n p q r"), ("d1", 1, "p n q"), ("d1", 2, "r r s"), ("d1", 3, "n s p")]
 # window = 1: n in paragraph 0 sees only p (right; the left slot is outside the
@@ -38,8 +40,8 @@ EXPECTED = {
 }
 
 
-def test_scores_match_the_hand_computation(build_tokens) -> None:
-    table = collocations(build_tokens(HAND), "n", window=1, min_freq=1).set_index("collocate")
+def test_scores_match_the_hand_computation() -> None:
+    table = collocations(make_tokens(HAND, stop=FUNCTION_WORDS), "n", window=1, min_freq=1).set_index("collocate")
     assert list(table.columns) == COLLOCATION_COLUMNS[1:]
     assert set(table.index) == {"p", "q", "s"}              # r never co-occurs
     assert table.attrs["window_slots"] == 4 and table.attrs["corpus_words"] == 13
@@ -77,39 +79,39 @@ def test_association_scores_on_scalars() -> None:
     # collocates may be read from another column (surface forms here)
     ([("d", 0, "cats=cat n")], {"window": 1, "by": "surface"}, {"cats": (1, 0)}),
 ])
-def test_window_rules(build_tokens, rows, options, expected) -> None:
-    table = collocations(build_tokens(rows), "n", min_freq=1, **options)
+def test_window_rules(rows, options, expected) -> None:
+    table = collocations(make_tokens(rows, stop=FUNCTION_WORDS), "n", min_freq=1, **options)
     found = {row.collocate: (row.left, row.right) for row in table.itertuples()}
     assert found == expected
 
 
 @pytest.mark.parametrize("node", ["Mistral AI", ["Mistral", "AI"]])
-def test_multiword_node(build_tokens, node) -> None:
+def test_multiword_node(node) -> None:
     # "Mistral AI" as two tokens and as one merged token are both the node;
     # a lone "AI" is not, and the node's own words are not collocates
-    tokens = build_tokens([("d", 0, "Paris Mistral AI raised"), ("d", 1, ["funds", "Mistral AI"]),
-                           ("d", 2, "AI hype")])
+    tokens = make_tokens([("d", 0, "Paris Mistral AI raised"), ("d", 1, ["funds", "Mistral AI"]),
+                           ("d", 2, "AI hype")], stop=FUNCTION_WORDS)
     table = collocations(tokens, node, window=1, min_freq=1)
     assert table.attrs["node_freq"] == 2
     assert set(table["collocate"]) == {"Paris", "raised", "funds"}
 
 
-def test_missing_node_says_so(build_tokens) -> None:
+def test_missing_node_says_so() -> None:
     # an empty result carries a note instead of looking like "no collocates"
-    table = collocations(build_tokens(HAND), "Mistral AI")
+    table = collocations(make_tokens(HAND, stop=FUNCTION_WORDS), "Mistral AI")
     assert table.empty and list(table.columns) == COLLOCATION_COLUMNS
     assert "does not occur" in table.attrs["note"]
 
 
 @pytest.mark.parametrize("window", [0, -1, (0, 0), (-1, 2)])
-def test_bad_window(build_tokens, window) -> None:
+def test_bad_window(window) -> None:
     with pytest.raises(ArgumentError, match="window="):
-        collocations(build_tokens(HAND), "n", window=window)
+        collocations(make_tokens(HAND, stop=FUNCTION_WORDS), "n", window=window)
 
 
-def test_min_freq_filters_observed(build_tokens) -> None:
+def test_min_freq_filters_observed() -> None:
     # only p co-occurs twice
-    assert collocations(build_tokens(HAND), "n", window=1)["collocate"].tolist() == ["p"]
+    assert collocations(make_tokens(HAND, stop=FUNCTION_WORDS), "n", window=1)["collocate"].tolist() == ["p"]
 
 
 def test_real_corpus(tokens) -> None:

@@ -12,6 +12,8 @@ from newskit import ArgumentError
 from newskit.analysis.clustering import cluster_documents, cluster_terms, distance_matrix, mds_map
 from newskit.analysis.dtm import DocumentTermMatrix, document_term_matrix
 
+from tests.builders import FUNCTION_WORDS, make_tokens
+
 
 def test_distances_by_hand() -> None:
     # a = (1, 1, 0), b = (1, 0, 1), c = (2, 2, 0)
@@ -47,9 +49,9 @@ def test_merge_heights_by_hand(method, height) -> None:
     assert list(result.labels) == ["a", "b", "c"] and result.metric == "jaccard"
 
 
-def test_two_clear_groups(build_tokens) -> None:
+def test_two_clear_groups() -> None:
     # x, y live in d1/d2 and z, w in d3/d4: two clusters of terms, two of documents
-    tokens = build_tokens([("d1", 0, "x y"), ("d2", 0, "x y x"), ("d3", 0, "z w"), ("d4", 0, "w z z")])
+    tokens = make_tokens([("d1", 0, "x y"), ("d2", 0, "x y x"), ("d3", 0, "z w"), ("d4", 0, "w z z")], stop=FUNCTION_WORDS)
     dtm = document_term_matrix(tokens)
     terms = cluster_terms(dtm, k=2).clusters
     assert terms["x"] == terms["y"] != terms["z"] == terms["w"]
@@ -62,9 +64,9 @@ def test_two_clear_groups(build_tokens) -> None:
     assert result.cut(2)[result.labels[leaves_list(result.linkage)[0]]] == 1
 
 
-def test_empty_items_are_dropped_and_listed(build_tokens) -> None:
+def test_empty_items_are_dropped_and_listed() -> None:
     # d3 has only stop words: an empty row, no distance to anything
-    tokens = build_tokens([("d1", 0, "x y"), ("d2", 0, "x z"), ("d3", 0, "the of")])
+    tokens = make_tokens([("d1", 0, "x y"), ("d2", 0, "x z"), ("d3", 0, "the of")], stop=FUNCTION_WORDS)
     result = cluster_documents(document_term_matrix(tokens))
     assert list(result.labels) == ["d1", "d2"] and list(result.dropped) == ["d3"]
 

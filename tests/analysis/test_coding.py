@@ -25,6 +25,8 @@ from newskit.analysis.coding import (
     parse_codes,
 )
 
+from tests.builders import FUNCTION_WORDS, make_tokens
+
 EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "coding" / "xai_codes.txt"
 
 
@@ -139,19 +141,19 @@ QUANTITIES = pd.DataFrame({"doc_id": ["d2"], "para_id": [0], "kind": ["currency"
     ("funds & Tesla", "doc_id", {"d1": 1, "d2": 0, "d3": 0}),
     ("funds & Tesla", "paragraph", {("d1", 0): 0, ("d1", 1): 0, ("d2", 0): 0, ("d3", 0): 0}),
 ])
-def test_apply_codes(build_tokens, rule, unit, expected) -> None:
+def test_apply_codes(rule, unit, expected) -> None:
     codes = parse_codes(f"*c: {rule}")
-    coded = apply_codes(codes, build_tokens(ROWS), mentions=MENTIONS, quantities=QUANTITIES, unit=unit)
+    coded = apply_codes(codes, make_tokens(ROWS, stop=FUNCTION_WORDS), mentions=MENTIONS, quantities=QUANTITIES, unit=unit)
     assert coded["c"].to_dict() == expected
     assert coded.attrs["unit"] == unit
 
 
-def test_atoms_need_their_tables(build_tokens) -> None:
+def test_atoms_need_their_tables() -> None:
     codes = parse_codes("# x\n*money: quantity:currency")
     with pytest.raises(ArgumentError, match=r"code 'money' \(line 2\) uses quantity:currency but no quantities"):
-        apply_codes(codes, build_tokens(ROWS))
+        apply_codes(codes, make_tokens(ROWS, stop=FUNCTION_WORDS))
     with pytest.raises(ArgumentError, match="unit='sentence'"):
-        apply_codes(codes, build_tokens(ROWS), unit="sentence")
+        apply_codes(codes, make_tokens(ROWS, stop=FUNCTION_WORDS), unit="sentence")
 
 
 CODED = pd.DataFrame({"c": [1, 1, 0, 1, 0, 0], "always": [1] * 6},

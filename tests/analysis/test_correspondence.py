@@ -10,6 +10,8 @@ from scipy.stats import chi2_contingency
 from newskit import ArgumentError
 from newskit.analysis.correspondence import ca_term_table, correspondence_analysis
 
+from tests.builders import FUNCTION_WORDS, make_tokens
+
 # Greenacre's smoking data (staff group × smoking: none, light, medium, heavy),
 # the textbook example of CA (Greenacre 1984; the `smoke` data of R's ca package).
 SMOKE = pd.DataFrame(
@@ -93,8 +95,8 @@ def test_bad_tables(table, message) -> None:
         correspondence_analysis(table)
 
 
-def test_term_table_for_a_kh_coder_style_map(build_tokens) -> None:
-    tokens = build_tokens([("d1", 0, "x x y z"), ("d2", 0, "x y"), ("d3", 0, "y w w w")])
+def test_term_table_for_a_kh_coder_style_map() -> None:
+    tokens = make_tokens([("d1", 0, "x x y z"), ("d2", 0, "x y"), ("d3", 0, "y w w w")], stop=FUNCTION_WORDS)
     # w is frequent (3) but in one document only: left out with min_docs=2
     table = ca_term_table(tokens, top_n=2, min_docs=2)
     assert table.index.tolist() == ["x", "y"] and table.columns.tolist() == ["d1", "d2", "d3"]

@@ -10,6 +10,8 @@ from scipy import sparse
 from newskit import ArgumentError
 from newskit.analysis.dtm import DocumentTermMatrix, document_term_matrix
 
+from tests.builders import FUNCTION_WORDS, make_tokens
+
 ROWS = [
     ("d1", 0, "x y x . the"),   # the: stop word, ".": punctuation -> never counted as content
     ("d1", 1, "z"),
@@ -33,26 +35,26 @@ ROWS = [
     ({"by": pd.Series({"d1": "ja", "d2": "de", "d3": "ja"}, name="lang")}, ["de", "ja"],
      ["x", "y", "z"], [[0, 1, 2], [2, 1, 1]]),
 ])
-def test_document_term_matrix_counts(build_tokens, options, rows, terms, dense) -> None:
-    dtm = document_term_matrix(build_tokens(ROWS), **options)
+def test_document_term_matrix_counts(options, rows, terms, dense) -> None:
+    dtm = document_term_matrix(make_tokens(ROWS, stop=FUNCTION_WORDS), **options)
     assert isinstance(dtm.matrix, sparse.csr_matrix)
     assert list(dtm.rows) == rows
     assert list(dtm.terms) == terms
     assert dtm.matrix.toarray().tolist() == dense
 
 
-def test_lemma_falls_back_to_surface(build_tokens) -> None:
+def test_lemma_falls_back_to_surface() -> None:
     # an empty lemma (unknown word) counts under its surface, as in frequency lists
-    tokens = build_tokens([("d1", 0, "Kätzchen=Katze Hunde")])
+    tokens = make_tokens([("d1", 0, "Kätzchen=Katze Hunde")], stop=FUNCTION_WORDS)
     tokens["lemma"] = tokens["lemma"].mask(tokens["surface"] == "Hunde", "")
     dtm = document_term_matrix(tokens)
     assert list(dtm.terms) == ["Hunde", "Katze"]
 
 
-def test_mapping_must_cover_every_document(build_tokens) -> None:
+def test_mapping_must_cover_every_document() -> None:
     # a document missing from the by= mapping must not vanish silently
     with pytest.raises(ArgumentError, match="no group for doc_id.*d3"):
-        document_term_matrix(build_tokens(ROWS), by=pd.Series({"d1": "ja", "d2": "de"}))
+        document_term_matrix(make_tokens(ROWS, stop=FUNCTION_WORDS), by=pd.Series({"d1": "ja", "d2": "de"}))
 
 
 @pytest.mark.parametrize(("options", "error", "message"), [
@@ -61,13 +63,13 @@ def test_mapping_must_cover_every_document(build_tokens) -> None:
     ({"min_count": 0}, ArgumentError, "min_count must be 1"),     # nonsense threshold
     ({"by": []}, ArgumentError, "names no column"),                # no grouping at all
 ])
-def test_bad_arguments(build_tokens, options, error, message) -> None:
+def test_bad_arguments(options, error, message) -> None:
     with pytest.raises(error, match=message):
-        document_term_matrix(build_tokens(ROWS), **options)
+        document_term_matrix(make_tokens(ROWS, stop=FUNCTION_WORDS), **options)
 
 
-def test_helpers_on_the_matrix(build_tokens) -> None:
-    dtm = document_term_matrix(build_tokens(ROWS))
+def test_helpers_on_the_matrix() -> None:
+    dtm = document_term_matrix(make_tokens(ROWS, stop=FUNCTION_WORDS))
     assert dtm.term_counts.to_dict() == {"x": 2, "y": 2, "z": 3}
     assert dtm.doc_freq.to_dict() == {"x": 1, "y": 2, "z": 2}
     assert dtm.row_totals.to_dict() == {"d1": 4, "d2": 3, "d3": 0}

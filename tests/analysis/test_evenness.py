@@ -10,6 +10,8 @@ import pytest
 from newskit import ArgumentError
 from newskit.analysis.evenness import dispersion_measures
 
+from tests.builders import FUNCTION_WORDS, make_tokens
+
 # Three parts of 2, 3 and 5 words (N = 10): s = (0.2, 0.3, 0.5).
 PARTS = [("A", 0, "x y"), ("B", 0, "x y y"), ("C", 0, "x x y y z")]
 # x: f = (1, 1, 2), total 4, range 3
@@ -36,8 +38,8 @@ EXPECTED = {
 }
 
 
-def test_three_part_corpus_by_hand(build_tokens) -> None:
-    table = dispersion_measures(build_tokens(PARTS), ["x", "y", "z"], normalised=True)
+def test_three_part_corpus_by_hand() -> None:
+    table = dispersion_measures(make_tokens(PARTS, stop=FUNCTION_WORDS), ["x", "y", "z"], normalised=True)
     assert table["term"].tolist() == ["x", "y", "z"]
     for row in table.itertuples():
         frequency, range_, d, dp, dp_norm = EXPECTED[row.term]
@@ -48,10 +50,10 @@ def test_three_part_corpus_by_hand(build_tokens) -> None:
     assert table.attrs["parts"] == 3
 
 
-def test_stop_words_count_in_part_sizes(build_tokens) -> None:
+def test_stop_words_count_in_part_sizes() -> None:
     # part sizes are words, stop words included: "the" makes B 2 words long
     # x: f = (1, 1), s = (1/3, 2/3), v = (0.5, 0.5): DP = ½ (1/6 + 1/6) = 1/6
-    table = dispersion_measures(build_tokens([("A", 0, "x"), ("B", 0, "x the")]), "x")
+    table = dispersion_measures(make_tokens([("A", 0, "x"), ("B", 0, "x the")], stop=FUNCTION_WORDS), "x")
     assert table.loc[0, "dp"] == pytest.approx(1 / 6)
     assert "dp_norm" not in table.columns
 
@@ -62,8 +64,8 @@ def test_stop_words_count_in_part_sizes(build_tokens) -> None:
     # groups from a doc_id mapping: both documents in one group
     (pd.Series({"A": "g", "B": "g"}), 1),
 ])
-def test_parts_from_any_grouping(build_tokens, by, parts) -> None:
-    tokens = build_tokens([("A", 0, "x y"), ("A", 1, "y"), ("B", 0, "x")])
+def test_parts_from_any_grouping(by, parts) -> None:
+    tokens = make_tokens([("A", 0, "x y"), ("A", 1, "y"), ("B", 0, "x")], stop=FUNCTION_WORDS)
     table = dispersion_measures(tokens, ["x"], by=by)
     assert table.attrs["parts"] == parts
     if parts == 1:
@@ -71,16 +73,16 @@ def test_parts_from_any_grouping(build_tokens, by, parts) -> None:
         assert math.isnan(table.loc[0, "juilland_d"]) and table.loc[0, "dp"] == 0
 
 
-def test_absent_term_is_reported(build_tokens) -> None:
+def test_absent_term_is_reported() -> None:
     # a term that never occurs: frequency 0, range 0, NaN scores, still a row
-    row = dispersion_measures(build_tokens(PARTS), ["nowhere"]).iloc[0]
+    row = dispersion_measures(make_tokens(PARTS, stop=FUNCTION_WORDS), ["nowhere"]).iloc[0]
     assert (row["frequency"], row["range"]) == (0, 0)
     assert math.isnan(row["juilland_d"]) and math.isnan(row["dp"])
 
 
-def test_empty_term_list(build_tokens) -> None:
+def test_empty_term_list() -> None:
     with pytest.raises(ArgumentError, match="at least one term"):
-        dispersion_measures(build_tokens(PARTS), [])
+        dispersion_measures(make_tokens(PARTS, stop=FUNCTION_WORDS), [])
 
 
 def test_real_corpus(tokens) -> None:

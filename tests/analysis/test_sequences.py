@@ -7,6 +7,8 @@ import pytest
 from newskit import ArgumentError
 from newskit.analysis.sequences import multiword_terms, ngrams
 
+from tests.builders import FUNCTION_WORDS, make_tokens
+
 
 def counts(table):
     return dict(zip(table["ngram"], table["count"], strict=True))
@@ -26,21 +28,21 @@ def counts(table):
     # 5-grams need five words in a row
     ([("d", 0, "v w x y"), ("d", 1, "v w x y z")], 5, {}, {"v w x y z": 1}),
 ])
-def test_ngram_boundaries(build_tokens, rows, n, options, expected) -> None:
-    table = ngrams(build_tokens(rows), n, min_freq=1, **options)
+def test_ngram_boundaries(rows, n, options, expected) -> None:
+    table = ngrams(make_tokens(rows, stop=FUNCTION_WORDS), n, min_freq=1, **options)
     assert counts(table) == expected
     assert (table["n"] == n).all()
 
 
-def test_gap_in_token_index_breaks(build_tokens) -> None:
+def test_gap_in_token_index_breaks() -> None:
     # a table filtered beforehand: x and z were not neighbours in the text
-    tokens = build_tokens([("d", 0, "x y z")])
+    tokens = make_tokens([("d", 0, "x y z")], stop=FUNCTION_WORDS)
     tokens = tokens[tokens["surface"] != "y"]
     assert ngrams(tokens, 2, min_freq=1).empty
 
 
-def test_counts_documents_and_min_freq(build_tokens) -> None:
-    tokens = build_tokens([("d1", 0, "x y x y"), ("d2", 0, "x y"), ("d2", 1, "y x")])
+def test_counts_documents_and_min_freq() -> None:
+    tokens = make_tokens([("d1", 0, "x y x y"), ("d2", 0, "x y"), ("d2", 1, "y x")], stop=FUNCTION_WORDS)
     table = ngrams(tokens, 2)  # min_freq=2 drops nothing here except ...
     assert table.to_dict("records") == [
         {"ngram": "x y", "n": 2, "count": 3, "n_docs": 2},
@@ -49,12 +51,12 @@ def test_counts_documents_and_min_freq(build_tokens) -> None:
 
 
 @pytest.mark.parametrize("n", [1, 6, 0])
-def test_bad_n(build_tokens, n) -> None:
+def test_bad_n(n) -> None:
     with pytest.raises(ArgumentError, match="2 to 5"):
-        ngrams(build_tokens([("d", 0, "x y")]), n)
+        ngrams(make_tokens([("d", 0, "x y")], stop=FUNCTION_WORDS), n)
 
 
-def test_flr_by_hand(build_tokens) -> None:
+def test_flr_by_hand() -> None:
     # runs: (A B) twice, (A C) once, (D A) once
     # adjacent pairs: A-B ×2, A-C ×1, D-A ×1
     #   LN (left neighbours):  A 1, B 2, C 1, D 0
@@ -62,7 +64,7 @@ def test_flr_by_hand(build_tokens) -> None:
     # LR(A B) = ((1+1)(3+1) · (2+1)(0+1)) ** (1/4) = 24 ** 0.25 = 2.213364; FLR = 2 · LR = 4.426728
     # LR(A C) = ((1+1)(3+1) · (1+1)(0+1)) ** (1/4) = 16 ** 0.25 = 2;        FLR = 1 · 2 = 2
     # LR(D A) = ((0+1)(1+1) · (1+1)(3+1)) ** (1/4) = 16 ** 0.25 = 2;        FLR = 1 · 2 = 2
-    tokens = build_tokens([("d1", 0, "A B"), ("d1", 1, "A B"), ("d2", 0, "A C"), ("d2", 1, "D A")])
+    tokens = make_tokens([("d1", 0, "A B"), ("d1", 1, "A B"), ("d2", 0, "A C"), ("d2", 1, "D A")], stop=FUNCTION_WORDS)
     table = multiword_terms(tokens, min_freq=1)
     assert table["term"].tolist() == ["A B", "A C", "D A"]
     assert table["frequency"].tolist() == [2, 1, 1]
@@ -82,14 +84,14 @@ def test_flr_by_hand(build_tokens) -> None:
     # runs longer than max_n are lists, not terms
     (["v", "w", "x", "y", "z"], {"max_n": 4}, {}),
 ])
-def test_candidates_and_display(build_tokens, words, options, expected) -> None:
-    table = multiword_terms(build_tokens([("d", 0, words)]), min_freq=1, **options)
+def test_candidates_and_display(words, options, expected) -> None:
+    table = multiword_terms(make_tokens([("d", 0, words)], stop=FUNCTION_WORDS), min_freq=1, **options)
     assert dict(zip(table["term"], table["display"], strict=True)) == expected
 
 
-def test_pos_filter(build_tokens) -> None:
+def test_pos_filter() -> None:
     # a verb between two nouns is not part of a compound
-    tokens = build_tokens([("d", 0, "x y z")])
+    tokens = make_tokens([("d", 0, "x y z")], stop=FUNCTION_WORDS)
     tokens["pos"] = tokens["pos"].cat.add_categories(["VERB"])
     tokens.loc[tokens["surface"] == "z", "pos"] = "VERB"
     assert multiword_terms(tokens, min_freq=1)["term"].tolist() == ["x y"]

@@ -19,6 +19,8 @@ from newskit.analysis.topics import (
     umass_coherence,
 )
 
+from tests.builders import FUNCTION_WORDS, make_tokens
+
 # presence in 4 documents: a in d1 d2 d3, b in d1 d2, c in d4
 PRESENCE = DocumentTermMatrix.from_frame(pd.DataFrame(
     {"a": [1, 2, 1, 0], "b": [3, 1, 0, 0], "c": [0, 0, 0, 5]}, index=["d1", "d2", "d3", "d4"]))
@@ -58,9 +60,9 @@ def test_coherence_rejects_unknown_terms() -> None:
 
 
 @pytest.mark.parametrize("method", ["lda", "nmf"])
-def test_same_seed_same_model(build_tokens, method) -> None:
+def test_same_seed_same_model(method) -> None:
     # run twice with one seed: every table identical, to the last bit
-    tokens = build_tokens(THEMES)
+    tokens = make_tokens(THEMES, stop=FUNCTION_WORDS)
     first = topic_model(tokens, 2, seed=7, method=method)
     second = topic_model(tokens, 2, seed=7, method=method)
     for name in ("top_terms", "term_weights", "doc_topics", "coherence"):
@@ -69,8 +71,8 @@ def test_same_seed_same_model(build_tokens, method) -> None:
 
 
 @pytest.mark.parametrize("method", ["lda", "nmf"])
-def test_model_tables(build_tokens, method) -> None:
-    model = topic_model(build_tokens(THEMES), 2, method=method, options=TopicOptions(n_top_terms=3))
+def test_model_tables(method) -> None:
+    model = topic_model(make_tokens(THEMES, stop=FUNCTION_WORDS), 2, method=method, options=TopicOptions(n_top_terms=3))
     shares = model.doc_topics
     assert list(shares.columns) == [1, 2] and list(shares.index) == ["m1", "m2", "m3", "s1", "s2", "s3"]
     assert shares.sum(axis=1).to_numpy() == pytest.approx(np.ones(6))
@@ -91,13 +93,13 @@ def test_model_tables(build_tokens, method) -> None:
     (lambda t: topic_model(t, 99), "n_topics=99"),                             # more topics than documents
     (lambda t: topic_model(t, 2, options=TopicOptions(min_docs=9)), "min_docs"),  # nothing left to model
 ])
-def test_bad_arguments(build_tokens, call, message) -> None:
+def test_bad_arguments(call, message) -> None:
     with pytest.raises(ArgumentError, match=message):
-        call(build_tokens(THEMES))
+        call(make_tokens(THEMES, stop=FUNCTION_WORDS))
 
 
-def test_choose_n_topics(build_tokens) -> None:
-    table = choose_n_topics(build_tokens(THEMES), [2, 3])
+def test_choose_n_topics() -> None:
+    table = choose_n_topics(make_tokens(THEMES, stop=FUNCTION_WORDS), [2, 3])
     assert table["n_topics"].tolist() == [2, 3]
     assert list(table.columns) == ["n_topics", "perplexity", "umass", "npmi"]
     assert table["perplexity"].notna().all() and table["npmi"].between(-1, 1).all()
