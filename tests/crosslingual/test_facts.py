@@ -95,3 +95,44 @@ def test_find_quotes(text, lang, n):
 def test_unknown_documents(story_inputs):
     with pytest.raises(newskit.ArgumentError):
         story_facts(story_inputs[0], ["nope"], discovered=False)
+
+
+def quantity_facts(story_inputs, statements):
+    """story_facts of b-ja/b-de/b-en given only these (doc_id, surface, value, unit) counts."""
+    import pandas as pd
+    corpus, mentions, _ = story_inputs
+    quantities = pd.DataFrame([{"doc_id": d, "para_id": 1, "surface": s, "start": 0, "end": 1, "value": v,
+                                "kind": "count", "unit": u} for d, s, v, u in statements])
+    facts = story_facts(corpus, STORY, mentions=mentions, discovered=False, quantities=quantities)
+    return facts[facts["kind"] == "quantity"]
+
+
+def test_one_span_in_two_units_is_one_fact(story_inputs):
+    # 1年半 = 18 months = 78 weeks (to the nearest week, within the rounding tolerance): one fact
+    numbers = quantity_facts(story_inputs, [("b-ja", "1年半", 1.5, "year-duration"),
+                                            ("b-en", "18 months", 18, "month-duration"),
+                                            ("b-de", "18 Monate", 18, "month-duration"),
+                                            ("b-de", "78 Wochen", 78, "week-duration")])
+    assert numbers["fact_id"].nunique() == 1
+    # the fact takes the value and unit stated most often; the other statements say what they wrote
+    assert set(numbers["label"]) == {"18 month-duration (count)"}
+    notes = dict(zip(numbers["surface"], numbers["note"]))
+    assert notes == {"1年半": "= 1.5 year-duration", "18 months": "", "18 Monate": "", "78 Wochen": "= 78 week-duration"}
+
+
+@pytest.mark.parametrize("statements, expected", [
+    # six months (two outlets) vs one year (a third): one figure in conflict, across units
+    ([("b-ja", "6カ月", 6, "month-duration"), ("b-de", "sechs Monate", 6, "month-duration"),
+      ("b-en", "one year", 1, "year-duration")], [(6, "month-duration", 1, "year-duration")]),
+    # one year vs three years: a factor of three is two different spans, not one in conflict
+    ([("b-ja", "1年", 1, "year-duration"), ("b-en", "three years", 3, "year-duration")], []),
+    # one document states both: two spans of its own, never a conflict between outlets
+    ([("b-ja", "6カ月", 6, "month-duration"), ("b-ja", "1年", 1, "year-duration"),
+      ("b-en", "six months", 6, "month-duration")], []),
+    # counts keep the tighter ratio: 60 vs 80 staff conflict, 60 vs 100 do not
+    ([("b-ja", "80人", 80, ""), ("b-en", "60", 60, "")], [(60, "", 80, "")]),
+    ([("b-ja", "100人", 100, ""), ("b-en", "60", 60, "")], []),
+])
+def test_duration_conflicts(story_inputs, statements, expected):
+    conflicts = conflicting_numbers(quantity_facts(story_inputs, statements))
+    assert list(conflicts[["value_a", "unit_a", "value_b", "unit_b"]].itertuples(index=False, name=None)) == expected

@@ -7,10 +7,12 @@
   (1兆2500億ドル = US$1,25 triliun).  Values within ``ROUNDING_TOLERANCE``
   (5 %) of each other are the same fact — a rounded report (1.25 vs 1.3
   trillion) is noted ``rounded`` on the rows whose value differs from the
-  fact's value.  Larger differences are separate facts;
+  fact's value.  A duration is compared in days, so one span in two units
+  (1年半, 18 months) is one fact.  Larger differences are separate facts;
   :func:`conflicting_numbers` pairs those that look like one figure reported
-  differently (same kind and unit, within ``CONFLICT_RATIO``, stated by
-  different documents, neither document stating both).
+  differently (same kind and comparable unit, within ``CONFLICT_RATIO``,
+  durations within ``DURATION_CONFLICT_RATIO``, stated by different
+  documents, neither document stating both).
 * **entity** facts: one per gazetteer id or discovered key.
 * **quote** facts: passages in 「」『』“”„“«»"…" (four words or more; ten
   characters in Japanese).  Quotes are matched across languages by their
@@ -36,15 +38,19 @@ from newskit.crosslingual.features import (
 )
 from newskit.errors import ArgumentError
 from newskit.io.paragraphs import TEXT_KINDS
+from newskit.quantities.model import DURATION_DAYS
 
-__all__ = ["CONFLICT_RATIO", "FACT_COLUMNS", "ROUNDING_TOLERANCE", "conflicting_numbers", "fact_matrix",
-           "find_quotes", "story_facts", "unique_facts"]
+__all__ = ["CONFLICT_COLUMNS", "CONFLICT_RATIO", "DURATION_CONFLICT_RATIO", "FACT_COLUMNS", "ROUNDING_TOLERANCE",
+           "conflicting_numbers", "fact_matrix", "find_quotes", "story_facts", "unique_facts"]
 
+CONFLICT_COLUMNS = ["kind", "fact_a", "value_a", "unit_a", "docs_a", "fact_b", "value_b", "unit_b", "docs_b"]
 FACT_COLUMNS = ["fact_id", "kind", "label", "value", "unit", "doc_id", "para_id", "surface", "note"]
 #: Relative difference up to which two values are one (rounded) fact.
 ROUNDING_TOLERANCE = 0.05
 #: Relative difference up to which two different values may be one figure in conflict.
 CONFLICT_RATIO = 0.5
+#: The same for durations (in days): within a factor of two, as six months and a year.
+DURATION_CONFLICT_RATIO = 1.0
 QUOTE_RE = re.compile(r"「([^「」]+)」|『([^『』]+)』|“([^“”]+)”|„([^„“”]+)[“”]|«([^«»]+)»|\"([^\"]+)\"")
 MIN_QUOTE_WORDS = 4
 MIN_QUOTE_CHARS_JA = 10
@@ -63,25 +69,45 @@ def find_quotes(text: str, lang: str) -> list[tuple[str, int, int]]:
     return found
 
 
+def _comparable(unit: str, value: float) -> tuple[str, float]:
+    """The unit and value two quantities are compared in: a duration in days
+    under the one unit ``"duration"`` (so 1年半 and 18 months meet), any
+    other quantity as it is."""
+    days = DURATION_DAYS.get(unit)
+    return ("duration", value * days) if days is not None else (unit, value)
+
+
+def _clusters(values: Iterable[float]) -> list[int]:
+    """Cluster numbers of sorted ``values``: a value more than the rounding
+    tolerance above its cluster's first value starts the next cluster."""
+    clusters, first, k = [], None, -1
+    for value in values:
+        if first is None or abs(value - first) > ROUNDING_TOLERANCE * max(abs(first), 1e-12):
+            k, first = k + 1, value
+        clusters.append(k)
+    return clusters
+
+
 def _quantity_facts(numbers: pd.DataFrame) -> list[dict]:
-    """Group quantities by kind+unit and values within the tolerance."""
+    """Group quantities by kind + comparable unit and values within the
+    tolerance; a fact takes the value and unit its statements give most
+    often (on a tie, the smallest)."""
+    compared = [_comparable(u, v) for u, v in zip(numbers["unit"], numbers["value"])]
+    numbers = numbers.assign(cmp_unit=[c[0] for c in compared], cmp_value=[c[1] for c in compared])
     rows, n = [], 0
-    for (kind, unit), group in numbers.groupby(["kind", "unit"], sort=False):
-        anchors: list[float] = []
-        for value in group.sort_values("value")["value"].drop_duplicates():
-            if not anchors or abs(value - anchors[-1]) > ROUNDING_TOLERANCE * max(abs(anchors[-1]), 1e-12):
-                anchors.append(value)
-        ids = {}
-        for value in anchors:
-            n += 1
-            ids[value] = f"quantity-{n:03d}"
-        for row in group.itertuples(index=False):
-            anchor = max(a for a in anchors if a <= row.value)
-            note = "rounded" if row.value != anchor else ""
-            label = f"{_format(anchor)} {unit}".strip() + f" ({kind})"
-            rows.append({"fact_id": ids[anchor], "kind": "quantity", "label": label, "value": anchor,
-                         "unit": unit, "doc_id": row.doc_id, "para_id": row.para_id, "surface": row.surface,
-                         "note": note})
+    for kind, group in numbers.groupby("kind", sort=False):
+        for _, same_unit in group.groupby("cmp_unit", sort=False):
+            same_unit = same_unit.sort_values(["cmp_value", "unit"], kind="stable")
+            for _, members in same_unit.groupby(_clusters(same_unit["cmp_value"]), sort=True):
+                n += 1
+                value, unit = members.groupby(["value", "unit"], sort=False).size().idxmax()
+                label = f"{_format(value)} {unit}".strip() + f" ({kind})"
+                for row in members.itertuples(index=False):
+                    note = "rounded" if row.value != value and row.unit == unit else ""
+                    note = note or (f"= {_format(row.value)} {row.unit}" if row.unit != unit else "")
+                    rows.append({"fact_id": f"quantity-{n:03d}", "kind": "quantity", "label": label, "value": value,
+                                 "unit": unit, "doc_id": row.doc_id, "para_id": row.para_id,
+                                 "surface": row.surface, "note": note})
     return rows
 
 
@@ -165,17 +191,27 @@ def unique_facts(facts: pd.DataFrame) -> pd.DataFrame:
 
 def conflicting_numbers(facts: pd.DataFrame) -> pd.DataFrame:
     """Pairs of quantity facts that look like one figure reported
-    differently: ``kind, unit, fact_a, value_a, docs_a, fact_b, value_b, docs_b``."""
+    differently: ``kind, fact_a, value_a, unit_a, docs_a, fact_b, value_b,
+    unit_b, docs_b`` (``value_a`` < ``value_b`` once compared in one unit).
+
+    Neighbouring values of one kind and comparable unit, stated by different
+    documents (no document states both), closer than ``CONFLICT_RATIO``; for
+    durations, which reporters round to coarse steps (six months, a year,
+    18 months), up to ``DURATION_CONFLICT_RATIO``."""
     numbers = facts[facts["kind"] == "quantity"]
     docs = numbers.groupby("fact_id")["doc_id"].agg(lambda s: frozenset(s))
     info = numbers.drop_duplicates("fact_id").set_index("fact_id")
+    compared = [_comparable(u, v) for u, v in zip(info["unit"], info["value"])]
+    info = info.assign(_kind=info["label"].str.extract(r"\((\w+)\)$")[0],
+                       cmp_unit=[c[0] for c in compared], cmp_value=[c[1] for c in compared])
     rows = []
-    for (_label_kind, unit), group in info.groupby([info["label"].str.extract(r"\((\w+)\)$")[0], "unit"]):
-        ids = list(group.sort_values("value").index)
+    for (kind, unit), group in info.groupby(["_kind", "cmp_unit"]):
+        ratio = DURATION_CONFLICT_RATIO if unit == "duration" else CONFLICT_RATIO
+        ids = list(group.sort_values("cmp_value").index)
         for a, b in zip(ids, ids[1:]):
-            va, vb = info.at[a, "value"], info.at[b, "value"]
-            if abs(vb - va) <= CONFLICT_RATIO * abs(va) and not docs[a] & docs[b]:
-                rows.append({"kind": _label_kind, "unit": unit, "fact_a": a, "value_a": va,
-                             "docs_a": ", ".join(sorted(docs[a])), "fact_b": b, "value_b": vb,
-                             "docs_b": ", ".join(sorted(docs[b]))})
-    return pd.DataFrame(rows, columns=["kind", "unit", "fact_a", "value_a", "docs_a", "fact_b", "value_b", "docs_b"])
+            ba, bb = info.at[a, "cmp_value"], info.at[b, "cmp_value"]
+            if abs(bb - ba) <= ratio * abs(ba) and not docs[a] & docs[b]:
+                rows.append({"kind": kind, "fact_a": a, "value_a": info.at[a, "value"], "unit_a": info.at[a, "unit"],
+                             "docs_a": ", ".join(sorted(docs[a])), "fact_b": b, "value_b": info.at[b, "value"],
+                             "unit_b": info.at[b, "unit"], "docs_b": ", ".join(sorted(docs[b]))})
+    return pd.DataFrame(rows, columns=CONFLICT_COLUMNS)

@@ -74,13 +74,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["COUNT_LIMIT", "DURATION_UNITS", "FRAME_COLUMNS", "KINDS", "UNITS", "Quantity"]
+__all__ = ["COUNT_LIMIT", "DURATION_DAYS", "DURATION_UNITS", "FRAME_COLUMNS", "KINDS", "UNITS", "Quantity"]
 
 KINDS: tuple[str, ...] = ("amount", "percent", "currency", "year", "month", "day", "count")
 
 
 DURATION_UNITS: tuple[str, ...] = tuple(
     f"{part}-duration" for part in ("year", "month", "week", "day", "hour", "minute", "second"))
+
+#: Length of each duration unit in days (a Julian year; a month is a twelfth of
+#: it), so one span written in two units (1年半 = 18 months) compares as one.
+DURATION_DAYS: dict[str, float] = {
+    "year-duration": 365.25, "month-duration": 365.25 / 12, "week-duration": 7.0, "day-duration": 1.0,
+    "hour-duration": 1 / 24, "minute-duration": 1 / 1440, "second-duration": 1 / 86400}
 
 
 #: Every unit outside the ISO 4217 currency codes.
