@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["ArgumentError", "CorpusError", "CorpusWarning", "EngineError", "NewskitError"]
+__all__ = ["ArgumentError", "CacheWarning", "CorpusError", "CorpusWarning", "EngineError", "NewskitError"]
 
 
 class NewskitError(Exception):
@@ -56,6 +56,11 @@ class CorpusWarning(UserWarning):
         self.path = None if path is None else Path(path)
         self.problem = problem
         super().__init__(f"{self.path}: {problem}" if self.path is not None else problem)
+
+
+class CacheWarning(UserWarning):
+    """A cache entry (tokens, or a load step) could not be used or written;
+    the run goes on without it."""
 
 
 class ArgumentError(NewskitError, ValueError):

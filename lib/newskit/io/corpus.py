@@ -32,7 +32,9 @@ from newskit.errors import ArgumentError
 from newskit.io.catalog import read_catalog
 from newskit.io.decoding import read_text
 from newskit.io.languages import LanguageDecision, recorded_detection, settle_languages
-from newskit.io.duplicates import find_corpus_duplicates
+from newskit.io.duplicates import CORPUS_THRESHOLD, article_texts, find_corpus_duplicates
+from newskit.io.memo import (duplicates_key, read_detections, read_duplicates, text_key, write_detections,
+                             write_duplicates)
 from newskit.io.normalize import normalize_counted
 from newskit.io.paragraphs import PARAGRAPH_KINDS, TEXT_KINDS, split_paragraphs
 from newskit.lang.codes import AUTO
@@ -152,7 +154,7 @@ def _finish_document(text: str, encoding: str, decision: LanguageDecision,
     return Document(normalised_text, encoding, decision, changed, split_paragraphs(normalised_text, decision.lang))
 
 
-def load_corpus(root: str | Path = "data", *, duplicates: str = "keep") -> Corpus:
+def load_corpus(root: str | Path = "data", *, duplicates: str = "keep", cache: bool = False) -> Corpus:
     """Load the corpus whose ``catalog.csv`` is in ``root``.
 
     ``root`` may be absolute, relative to the working directory, or relative
@@ -161,13 +163,16 @@ def load_corpus(root: str | Path = "data", *, duplicates: str = "keep") -> Corpu
     copies and reports each in ``duplicate_of`` (the earliest copy: by
     ``published`` where given, else catalog order) and
     ``duplicate_similarity``; ``"drop"`` leaves them out (listed in
-    ``corpus.dropped``).  Raises :class:`~newskit.errors.CorpusError` naming
+    ``corpus.dropped``).  ``cache=True`` (the notebooks' setting) keeps the
+    language detections and the duplicate table under ``processed/cache/load``
+    and reuses them while the texts and the kit are unchanged
+    (:mod:`newskit.io.memo`): the same corpus, loaded faster.  Raises :class:`~newskit.errors.CorpusError` naming
     the file and the problem for any bad input."""
     if duplicates not in DUPLICATE_MODES:
         raise ArgumentError(f"load_corpus: duplicates={duplicates!r} (use one of {', '.join(DUPLICATE_MODES)})")
     root = resolve_data_dir(root)
     catalog = read_catalog(root)
-    documents = _read_documents(root, catalog)
+    documents = _read_documents(root, catalog, cache)
     texts = {doc_id: doc.text for doc_id, doc in zip(catalog["doc_id"], documents)}
     paragraphs = [{"doc_id": doc_id, **rec} for doc_id, doc in zip(catalog["doc_id"], documents)
                   for rec in doc.paragraphs]
@@ -184,33 +189,52 @@ def load_corpus(root: str | Path = "data", *, duplicates: str = "keep") -> Corpu
     para["kind"] = pd.Categorical(para["kind"], categories=PARAGRAPH_KINDS)
     table["n_paragraphs"] = table["doc_id"].map(para.groupby("doc_id").size()).fillna(0).astype(int)
     return _attach_duplicates(Corpus(root=root, documents=table, paragraphs=para[list(PARAGRAPH_COLUMNS)],
-                                    texts=texts), duplicates)
+                                    texts=texts), duplicates, cache)
 
 
-def _read_documents(root: Path, catalog: pd.DataFrame) -> list[Document]:
+def _read_documents(root: Path, catalog: pd.DataFrame, cache: bool) -> list[Document]:
     """Every document of the catalog; languages settled in one batch, with
-    the detections an import recorded reused where the text is unchanged
-    (a declared document is normalised before, an ``auto`` one after its
-    language is known)."""
+    the detections an import recorded (or, with ``cache``, an earlier load
+    stored) reused where the text is unchanged (a declared document is
+    normalised before, an ``auto`` one after its language is known)."""
     decoded = [(root / file, lang, *_decode_document(root / file, lang, root))
                for file, lang in catalog[["file", "lang"]].itertuples(index=False)]
     normalised = [normalize_counted(text, lang) if lang != AUTO else None for _, lang, text, _ in decoded]
-    recorded = None
+    recorded = [None] * len(decoded)
     if {"sha256", "lang_detected", "lang_confidence"} <= set(catalog.columns):
         rows = catalog[["sha256", "lang_detected", "lang_confidence"]].to_dict("records")
         recorded = [recorded_detection(row, done[0]) if done else None for row, done in zip(rows, normalised)]
+    keys = [text_key(text) for _, _, text, _ in decoded] if cache else []
+    stored = read_detections(root, keys) if cache else []
+    recorded = [found or memo for found, memo in zip(recorded, stored)] if cache else recorded
     decisions = settle_languages([(path, lang, text) for path, lang, text, _ in decoded], recorded)
+    if cache and not all(stored):
+        write_detections(root, {key: decision.detection for key, decision in zip(keys, decisions)})
     return [_finish_document(text, encoding, decision, done)
             for (_, _, text, encoding), decision, done in zip(decoded, decisions, normalised)]
 
 
-def _attach_duplicates(corpus: Corpus, mode: str) -> Corpus:
+def _find_copies(corpus: Corpus, cache: bool) -> pd.DataFrame:
+    """The duplicate table of the corpus (see :func:`_attach_duplicates`),
+    with ``cache`` read from and stored in the load memo."""
+    if not cache:
+        return find_corpus_duplicates(corpus.documents, corpus.paragraphs)
+    texts = article_texts(corpus.documents, corpus.paragraphs)
+    key = duplicates_key(corpus.documents, texts, CORPUS_THRESHOLD)
+    found = read_duplicates(corpus.root, key)
+    if found is None or found["doc_id"].tolist() != corpus.documents["doc_id"].astype(str).tolist():
+        found = find_corpus_duplicates(corpus.documents, corpus.paragraphs, texts=texts)
+        write_duplicates(corpus.root, key, found)
+    return found
+
+
+def _attach_duplicates(corpus: Corpus, mode: str, cache: bool = False) -> Corpus:
     """Add ``duplicate_of`` and ``duplicate_similarity`` (found over the
     article's own text, :data:`~newskit.io.paragraphs.TEXT_KINDS`); with
     ``mode="drop"`` remove the copies' documents, paragraphs and texts,
     keeping their rows in ``corpus.dropped`` (and their ids in
     ``documents.attrs["dropped_duplicates"]``)."""
-    found = find_corpus_duplicates(corpus.documents, corpus.paragraphs)
+    found = _find_copies(corpus, cache)
     documents = corpus.documents.assign(duplicate_of=found["duplicate_of"].to_numpy(),
                                         duplicate_similarity=found["similarity"].to_numpy())
     if mode != "drop":

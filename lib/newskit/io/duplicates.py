@@ -54,8 +54,10 @@ from newskit.io.normalize import normalize_text
 from newskit.io.paragraphs import TEXT_KINDS
 from newskit.lang import get_profile
 
-__all__ = ["DuplicateOptions", "find_corpus_duplicates", "find_duplicates", "shingles"]
+__all__ = ["CORPUS_THRESHOLD", "DuplicateOptions", "article_texts", "find_corpus_duplicates", "find_duplicates", "shingles"]
 
+#: The similarity from which :func:`load_corpus` counts a document as a copy.
+CORPUS_THRESHOLD = 0.8
 #: Up to this many possible copies of one language, every pair is checked
 #: exactly (at most 11,175 set intersections, a few hundredths of a second)
 #: instead of building MinHash signatures.
@@ -123,16 +125,23 @@ def find_duplicates(documents: pd.DataFrame, texts: Mapping[str, str], *, thresh
 
 
 def find_corpus_duplicates(documents: pd.DataFrame, paragraphs: pd.DataFrame, *,
-                           threshold: float = 0.8) -> pd.DataFrame:
-    """:func:`find_duplicates` over a loaded corpus's own article text: its
-    heading, caption and body paragraphs (:data:`TEXT_KINDS`), so outlets'
-    different menus and bylines around one wire story do not hide it."""
+                           threshold: float = CORPUS_THRESHOLD, texts: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """:func:`find_duplicates` over a loaded corpus's own article text
+    (:func:`article_texts`, or ``texts`` when the caller has them already),
+    so outlets' different menus and bylines around one wire story do not
+    hide it."""
+    texts = article_texts(documents, paragraphs) if texts is None else texts
+    return find_duplicates(documents, texts, threshold=threshold, options=DuplicateOptions(normalized=True))
+
+
+def article_texts(documents: pd.DataFrame, paragraphs: pd.DataFrame) -> dict[str, str]:
+    """``doc_id`` → its heading, caption and body paragraphs
+    (:data:`TEXT_KINDS`), one per line: the text copies are sought in."""
     rows = paragraphs[paragraphs["kind"].isin(TEXT_KINDS)]
     pieces: dict[str, list[str]] = {doc_id: [] for doc_id in documents["doc_id"]}
     for doc_id, text in zip(rows["doc_id"].tolist(), rows["text"].tolist()):
         pieces[doc_id].append(text)
-    texts = {doc_id: "\n".join(found) for doc_id, found in pieces.items()}
-    return find_duplicates(documents, texts, threshold=threshold, options=DuplicateOptions(normalized=True))
+    return {doc_id: "\n".join(found) for doc_id, found in pieces.items()}
 
 
 def _age_order(documents: pd.DataFrame) -> np.ndarray:

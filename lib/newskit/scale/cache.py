@@ -43,14 +43,14 @@ import json
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import pyarrow as pa
 
 from newskit.config import processed_dir
+from newskit.errors import CacheWarning
 from newskit.io.tables import write_atomic
-from newskit.io.versions import tool_versions
+from newskit.io.versions import package_fingerprint, tool_versions
 from newskit.text.names import names_fingerprint
 from newskit.text.table import DOC_SCHEMA, DocumentJob
 
@@ -65,8 +65,6 @@ _KEY, _DIGEST = slice(len(MAGIC), len(MAGIC) + 32), slice(len(MAGIC) + 32, len(M
 _HEADER = len(MAGIC) + 64
 
 
-class CacheWarning(UserWarning):
-    """A cache entry could not be used or written; the run goes on without it."""
 #: Packages whose every file (code and data) decides what a token is.
 RULE_PACKAGES = ("newskit.text", "newskit.lang")
 
@@ -78,18 +76,8 @@ def cache_dir(root: str | Path) -> Path:
 
 @lru_cache(maxsize=1)
 def rules_fingerprint() -> str:
-    """SHA-256 over every ``.py`` and data file of :data:`RULE_PACKAGES`
-    (by path inside the package, sorted): a new rules file is covered the
-    moment it exists, with no list to keep up to date."""
-    digest = hashlib.sha256()
-    for package in RULE_PACKAGES:
-        root = Path(str(resources.files(package)))
-        files = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".py", ".toml", ".csv", ".txt")
-                       and "__pycache__" not in p.parts)
-        for path in files:
-            name = f"{package}/{path.relative_to(root).as_posix()}"
-            digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
+    """:func:`newskit.io.versions.package_fingerprint` of :data:`RULE_PACKAGES`."""
+    return package_fingerprint(*RULE_PACKAGES)
 
 
 @dataclass(frozen=True)
