@@ -265,10 +265,13 @@ def _confirmed_surfaces(found: list[tuple], known: dict[str, set[str]]) -> dict[
     for lang, span, *_rest in found:
         if "known-single" in span.flags:
             raw_single[lang].add(span.surface)
+    pools: dict[str, set[str]] = {}
     for lang, span, _doc, _para, kind, _text in found:
         if kind == "heading" or "label" in span.flags:
             continue
-        surface = _fold(span.surface, lang, strong[lang] | known[lang] | raw_single[lang])
+        if lang not in pools:  # every set is complete here: one union per language, not per span
+            pools[lang] = strong[lang] | known.get(lang, set()) | raw_single[lang]
+        surface = _fold(span.surface, lang, pools[lang])
         seen[(lang, surface)] += 1
         if "known-single" in span.flags:
             single.add((lang, surface))

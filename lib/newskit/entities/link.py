@@ -171,12 +171,23 @@ def _link_acronyms(rows: pd.DataFrame, links: _Links) -> None:
                 break
 
 
-def _neighbours(docs: set, context: LinkContext, places: list[tuple[str, set]]) -> set[str]:
+def _neighbours(docs: set, by_doc: dict[str, set[str]]) -> set[str]:
     """Known entities and CLDR places in the documents ``docs`` of one row
-    (``places``: the key and documents of every row that is a place)."""
-    found = {f for (doc, _p), feats in context.features.items() if doc in docs for f in feats}
-    found.update(key for key, other_docs in places if docs & other_docs)
-    return found
+    (``by_doc``: :func:`_features_by_doc`)."""
+    return set().union(*(by_doc.get(doc, ()) for doc in docs))
+
+
+def _features_by_doc(context: LinkContext, places: list[tuple[str, set]]) -> dict[str, set[str]]:
+    """Per document, the known entities of its paragraphs and the keys of the
+    place rows seen in it (``places``: key and documents of every place row),
+    indexed once so a row's neighbours cost its own documents, not the corpus."""
+    by_doc: dict[str, set[str]] = defaultdict(set)
+    for (doc, _para), feats in context.features.items():
+        by_doc[doc].update(feats)
+    for key, docs in places:
+        for doc in docs:
+            by_doc[doc].add(key)
+    return by_doc
 
 
 def _latin_keys(rows: pd.DataFrame) -> dict[int, str]:
@@ -207,13 +218,13 @@ def _link_transliterations(rows: pd.DataFrame, links: _Links, context: LinkConte
     surfaces, langs, docs = rows["surface"].tolist(), rows["lang"].tolist(), rows["docs"].tolist()
     places = [(place.key, d) for s_, lang, d in zip(surfaces, langs, docs, strict=True)
               if (place := find_place(s_, lang)) is not None]
-    cache: dict[int, set[str]] = {}
+    by_doc, cache = _features_by_doc(context, places), {}
     for i, surface in enumerate(surfaces):
         if not JAPANESE_RE.search(surface) or find_place(surface, langs[i]):
             continue
         for score, j, reading in _translit_match(surface, latin):
-            mine = cache.setdefault(i, _neighbours(docs[i], context, places))
-            theirs = cache.setdefault(j, _neighbours(docs[j], context, places))
+            mine = cache.setdefault(i, _neighbours(docs[i], by_doc))
+            theirs = cache.setdefault(j, _neighbours(docs[j], by_doc))
             shared = sorted(mine & theirs)
             needed = 2 if len(skeleton(latin[j])) < SHORT_SKELETON else 1
             if len(shared) >= needed:
