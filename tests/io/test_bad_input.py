@@ -510,6 +510,7 @@ TOKENIZE_CORPUS = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow
 def test_ten_megabyte_japanese_line_tokenizes(tmp_path, record_property):
     # the 10 MB line through load_corpus + tokenize_corpus, as a notebook would
     # (measured: 5-10 s and 0.7 GB for 2.6 M tokens; MeCab is fed 20,000-character pieces)

@@ -203,6 +203,7 @@ NO_WORKERS = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow
 def test_run_without_workers_stops_with_a_clear_error(tmp_path):
     text = "マスク氏はxAIを設立した。" * 150_000  # about 2 M characters: seconds of work on one worker
     root = write_corpus(tmp_path, "doc_id,file,lang\na,raw/a.txt,ja\n", {"raw/a.txt": text.encode()})
