@@ -16,6 +16,9 @@ so every number stays readable on light and dark cells alike; empty cells
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Iterable
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -98,8 +101,8 @@ def plot_heatmap(
     values = matrix.to_numpy(dtype=float)
     rows, cols = values.shape
     vmin, vmax = value_range if value_range else (np.nanmin(values), np.nanmax(values))
-    fig, ax = plt.subplots(figsize=capped_size(2.5 + 0.6 * cols, 1.0 + 0.5 * rows, keep_shape=False),
-                           layout="constrained")
+    fig, ax = plt.subplots(figsize=capped_size(1.5 + _label_inches(matrix.index) + 0.6 * cols, 1.0 + 0.5 * rows,
+                                               keep_shape=False), layout="constrained")
     image = ax.imshow(values, cmap=cmap, vmin=vmin, vmax=vmax, aspect="auto")
     width, height = fig.get_size_inches()
     # at most one label per 12 points of axis (a label is about 10 points high): every k-th row/column
@@ -120,6 +123,14 @@ def plot_heatmap(
     thinned = (thin_tick_labels(fig, ax, "x") if cols > 12 else 0) + (thin_tick_labels(fig, ax, "y") if rows > 12 else 0)
     note_hidden(fig, thinned + rows - len(ys) + cols - len(xs), "row/column labels")
     return fig
+
+
+def _label_inches(labels: Iterable[object]) -> float:
+    """Room for the longest row label at the default font size (about 0.08 in
+    per character, twice that for a wide CJK one), at least 1 in and at most
+    6 in: long fact or entity labels otherwise squeeze the cells to nothing."""
+    widths = [sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in str(label)) for label in labels]
+    return min(max(1.0, 0.08 * max(widths, default=0)), 6.0)
 
 
 def _every(n: int, room: float) -> list[int]:
