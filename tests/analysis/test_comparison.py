@@ -49,15 +49,15 @@ DOCUMENTS = pd.DataFrame({"doc_id": ["a", "b", "c", "d"], "lang": ["ja", "de", "
 
 
 @pytest.fixture(scope="module")
-def toy_tokens() -> pd.DataFrame:
+def comparison_tokens() -> pd.DataFrame:
     return make_tokens(DOCS)
 
 
 # --- add_document_column ------------------------------------------------------
 
 
-def test_add_document_column_keeps_rows_and_index(toy_tokens):
-    shuffled = toy_tokens.sample(frac=1, random_state=1)
+def test_add_document_column_keeps_rows_and_index(comparison_tokens):
+    shuffled = comparison_tokens.sample(frac=1, random_state=1)
     result = add_document_column(shuffled, DOCUMENTS)
     # same index, same order, one language per token from its document
     assert result.index.equals(shuffled.index)
@@ -75,9 +75,9 @@ def test_add_document_column_keeps_rows_and_index(toy_tokens):
         (DOCUMENTS.assign(doc_id=DOCUMENTS["doc_id"]), "doc_id", "already has a column 'doc_id'"),
     ],
 )
-def test_add_document_column_errors(toy_tokens, documents, column, message):
+def test_add_document_column_errors(comparison_tokens, documents, column, message):
     with pytest.raises(ArgumentError, match=message):
-        add_document_column(toy_tokens, documents, column)
+        add_document_column(comparison_tokens, documents, column)
 
 
 # --- distinctive terms ----------------------------------------------------------
@@ -99,16 +99,16 @@ def test_add_document_column_errors(toy_tokens, documents, column, message):
         (["a", "b"], 0, []),
     ],
 )
-def test_distinctive_tfidf(toy_tokens, doc_ids, n, expected):
-    result = distinctive_tfidf(toy_tokens, doc_ids, n)
+def test_distinctive_tfidf(comparison_tokens, doc_ids, n, expected):
+    result = distinctive_tfidf(comparison_tokens, doc_ids, n)
     got = list(result[["doc_id", "rank", "term", "tfidf"]].itertuples(index=False, name=None))
     assert [row[:3] for row in got] == [row[:3] for row in expected]
     assert [row[3] for row in got] == pytest.approx([row[3] for row in expected])
 
 
-def test_distinctive_by_group_pools_the_documents(toy_tokens):
+def test_distinctive_by_group_pools_the_documents(comparison_tokens):
     # groups g1 = a + c (x 3, y 1, w 2), g2 = b (x 1, z 1): each group is one text
-    grouped = toy_tokens.assign(outlet=toy_tokens["doc_id"].map({"a": "g1", "b": "g2", "c": "g1", "d": "g3"}))
+    grouped = comparison_tokens.assign(outlet=comparison_tokens["doc_id"].map({"a": "g1", "b": "g2", "c": "g1", "d": "g3"}))
     pooled = grouped.assign(doc_id=grouped["outlet"])
     tfidf = distinctive_tfidf(grouped, ["g1", "g2"], 2, by="outlet")
     assert list(tfidf.columns[:2]) == ["outlet", "rank"]
@@ -123,8 +123,8 @@ def test_distinctive_by_group_pools_the_documents(toy_tokens):
         distinctive_tfidf(grouped, ["g1", "g9"], 2, by="outlet")
 
 
-def test_distinctive_keyness_values(toy_tokens):
-    result = distinctive_keyness(toy_tokens, ["a", "b", "c"], n=5, min_count=1)
+def test_distinctive_keyness_values(comparison_tokens):
+    result = distinctive_keyness(comparison_tokens, ["a", "b", "c"], n=5, min_count=1)
     # only over-used terms: a over-uses x (2 of 3 vs 2 of 5) and y (1 vs 0)
     a = result[result["doc_id"] == "a"].set_index("term")
     assert set(a.index) == {"x", "y"}
@@ -153,14 +153,14 @@ def test_distinctive_keyness_values(toy_tokens):
         (["a", "b"], -1, "n must be zero or positive"),
     ],
 )
-def test_distinctive_keyness_errors(toy_tokens, doc_ids, n, message):
+def test_distinctive_keyness_errors(comparison_tokens, doc_ids, n, message):
     with pytest.raises(ArgumentError, match=message):
-        distinctive_keyness(toy_tokens, doc_ids, n)
+        distinctive_keyness(comparison_tokens, doc_ids, n)
 
 
-def test_distinctive_keyness_min_count(toy_tokens):
+def test_distinctive_keyness_min_count(comparison_tokens):
     # min_count=2 drops y, z, w in a/b/c comparisons except c's w (2) and a's x
-    result = distinctive_keyness(toy_tokens, ["a", "b", "c"], n=5, min_count=2)
+    result = distinctive_keyness(comparison_tokens, ["a", "b", "c"], n=5, min_count=2)
     assert sorted(result["term"]) == ["w", "x"]
 
 
@@ -192,8 +192,8 @@ def test_order_by_language():
     assert ordered.loc["d (id)", "a (ja)"] == matrix.loc["d", "a"]
 
 
-def test_similarity_pairs(toy_tokens):
-    matrix = cosine_similarity_matrix(toy_tokens)
+def test_similarity_pairs(comparison_tokens):
+    matrix = cosine_similarity_matrix(comparison_tokens)
     pairs = similarity_pairs(matrix, DOCUMENTS)
     # 4 documents: 6 unordered pairs, most similar first, self-pairs excluded
     assert len(pairs) == 6
@@ -205,10 +205,10 @@ def test_similarity_pairs(toy_tokens):
     assert row["cosine"] == 0 and not row["same_language"]
 
 
-def test_similarity_contributions_sum_to_cosine(toy_tokens):
-    matrix = cosine_similarity_matrix(toy_tokens)
+def test_similarity_contributions_sum_to_cosine(comparison_tokens):
+    matrix = cosine_similarity_matrix(comparison_tokens)
     pairs = [("a", "b"), ("a", "d"), ("b", "d")]
-    parts = similarity_contributions(toy_tokens, pairs)
+    parts = similarity_contributions(comparison_tokens, pairs)
     totals = parts.groupby(["doc_a", "doc_b"])["contribution"].sum()
     # every pair with shared terms: the contributions add up to the cosine
     assert totals[("a", "b")] == pytest.approx(matrix.loc["a", "b"])
@@ -220,14 +220,14 @@ def test_similarity_contributions_sum_to_cosine(toy_tokens):
     assert parts.loc[(parts["doc_a"] == "a") & (parts["doc_b"] == "b"), "term"].tolist() == ["x"]
 
 
-def test_similarity_contributions_top_n_and_errors(toy_tokens):
+def test_similarity_contributions_top_n_and_errors(comparison_tokens):
     # n cuts per pair
-    assert len(similarity_contributions(toy_tokens, [("a", "c")], n=0)) == 0
+    assert len(similarity_contributions(comparison_tokens, [("a", "c")], n=0)) == 0
     # no pairs: an empty table with the columns
-    assert list(similarity_contributions(toy_tokens, []).columns) == ["doc_a", "doc_b", "term", "contribution", "share"]
+    assert list(similarity_contributions(comparison_tokens, []).columns) == ["doc_a", "doc_b", "term", "contribution", "share"]
     # unknown document
     with pytest.raises(ArgumentError, match="no counted terms for doc_id 'zz'"):
-        similarity_contributions(toy_tokens, [("a", "zz")])
+        similarity_contributions(comparison_tokens, [("a", "zz")])
 
 
 def test_summarise_contributions():
@@ -321,7 +321,7 @@ def test_token_size_profile(neuralink, neuralink_tokens):
 # --- plot ---------------------------------------------------------------------------
 
 
-def test_plot_keyness_renders_japanese(toy_tokens):
+def test_plot_keyness_renders_japanese(comparison_tokens):
     table = pd.DataFrame({"doc_id": ["a", "a", "b"], "term": ["投資", "xAI", "迅速"],
                           "g2": [17.2, 4.0, 13.5], "log_ratio": [4.6, 1.2, 4.6]})
     with matplotlib.rc_context():

@@ -13,19 +13,7 @@ import pytest
 from newskit.errors import ArgumentError
 from newskit.analysis.concordance import Concordancer, count_hits, dispersion, kwic
 
-from tests.builders import make_paragraphs, make_tokens, read_stats_table
-
-
-
-
-@pytest.fixture(scope="module")
-def toy_tokens() -> pd.DataFrame:
-    return read_stats_table("stats_tokens.csv")
-
-
-@pytest.fixture(scope="module")
-def paragraphs() -> pd.DataFrame:
-    return read_stats_table("stats_paragraphs.csv")
+from tests.builders import make_paragraphs, make_tokens
 
 
 @pytest.mark.parametrize(
@@ -54,27 +42,27 @@ def paragraphs() -> pd.DataFrame:
         ("watch", ("lemma", "surface"), 5, [("en1", 1, "Musk  sold shares. Shareholders  ", "watched", ".")]),
     ],
 )
-def test_kwic_lines(toy_tokens, paragraphs, term, column, window, expected):
-    lines = kwic(toy_tokens, paragraphs, term, column=column, window=window)
+def test_kwic_lines(toy_tokens, toy_paragraphs, term, column, window, expected):
+    lines = kwic(toy_tokens, toy_paragraphs, term, column=column, window=window)
     got = list(lines[["doc_id", "para_id", "left", "keyword", "right"]].itertuples(index=False, name=None))
     assert got == expected
 
 
-def test_kwic_lines_are_verbatim_slices(toy_tokens, paragraphs):
-    lines = kwic(toy_tokens, paragraphs, ["マスク", "Musk", "Aktie", "額"], window=3)
-    texts = paragraphs.set_index(["doc_id", "para_id"])["text"]
+def test_kwic_lines_are_verbatim_slices(toy_tokens, toy_paragraphs):
+    lines = kwic(toy_tokens, toy_paragraphs, ["マスク", "Musk", "Aktie", "額"], window=3)
+    texts = toy_paragraphs.set_index(["doc_id", "para_id"])["text"]
     for row in lines.itertuples():
         assert row.left + row.keyword + row.right in texts[(row.doc_id, row.para_id)]
     assert set(lines["term"]) == {"マスク", "Musk", "Aktie", "額"}
 
 
-def test_kwic_carries_paragraph_kind(toy_tokens, paragraphs):
-    lines = kwic(toy_tokens, paragraphs, "マスク")
+def test_kwic_carries_paragraph_kind(toy_tokens, toy_paragraphs):
+    lines = kwic(toy_tokens, toy_paragraphs, "マスク")
     assert lines["kind"].tolist() == ["heading", "body"]
 
 
-def test_kwic_without_hits_has_the_columns(toy_tokens, paragraphs):
-    lines = kwic(toy_tokens, paragraphs, "nichts")
+def test_kwic_without_hits_has_the_columns(toy_tokens, toy_paragraphs):
+    lines = kwic(toy_tokens, toy_paragraphs, "nichts")
     assert lines.empty
     assert {"doc_id", "para_id", "left", "keyword", "right"} <= set(lines.columns)
 
@@ -94,15 +82,15 @@ def test_kwic_without_hits_has_the_columns(toy_tokens, paragraphs):
         (lambda t, p: (t, p.drop(columns="text")), "株", "paragraphs table lacks"),
     ],
 )
-def test_kwic_errors(toy_tokens, paragraphs, change, term, message):
-    bad_tokens, bad_paragraphs = change(toy_tokens, paragraphs)
+def test_kwic_errors(toy_tokens, toy_paragraphs, change, term, message):
+    bad_tokens, bad_paragraphs = change(toy_tokens, toy_paragraphs)
     with pytest.raises(ArgumentError, match=message):
         kwic(bad_tokens, bad_paragraphs, term)
 
 
-def test_kwic_negative_window(toy_tokens, paragraphs):
+def test_kwic_negative_window(toy_tokens, toy_paragraphs):
     with pytest.raises(ArgumentError, match="window"):
-        kwic(toy_tokens, paragraphs, "株", window=-1)
+        kwic(toy_tokens, toy_paragraphs, "株", window=-1)
 
 
 @pytest.mark.parametrize(
@@ -136,7 +124,6 @@ def test_dispersion_unknown_document(toy_tokens):
 
 def test_order_tokens_keeps_part_of_speech():
     # the reading-order counter must not overwrite the pos (part-of-speech) column
-    import pandas as pd
     from newskit.analysis.concordance import order_tokens
     toy_tokens = pd.DataFrame({"doc_id": ["a", "a"], "para_id": [0, 0], "i": [1, 0], "start": [3, 0],
                            "end": [5, 2], "pos": ["NOUN", "PROPN"]})
@@ -178,9 +165,9 @@ def test_kwic_sort_by_keyword_folds_case():
 
 
 @pytest.mark.parametrize("sort", ["R0", "X1", "L", "", []])
-def test_kwic_bad_sort(toy_tokens, paragraphs, sort):
+def test_kwic_bad_sort(toy_tokens, toy_paragraphs, sort):
     with pytest.raises(ArgumentError, match="sort="):
-        kwic(toy_tokens, paragraphs, "Musk", sort=sort)
+        kwic(toy_tokens, toy_paragraphs, "Musk", sort=sort)
 
 
 @pytest.mark.parametrize(
@@ -196,8 +183,8 @@ def test_kwic_bad_sort(toy_tokens, paragraphs, sort):
         ("Musk", "token", None),
     ],
 )
-def test_kwic_notes(toy_tokens, paragraphs, query, mode, note):
-    lines = kwic(toy_tokens, paragraphs, query, mode=mode)
+def test_kwic_notes(toy_tokens, toy_paragraphs, query, mode, note):
+    lines = kwic(toy_tokens, toy_paragraphs, query, mode=mode)
     if note is None:
         assert "note" not in lines.attrs
     else:
@@ -205,8 +192,8 @@ def test_kwic_notes(toy_tokens, paragraphs, query, mode, note):
     assert lines.attrs["mode"] == mode
 
 
-def test_count_hits(toy_tokens, paragraphs):
-    lines = kwic(toy_tokens, paragraphs, "aktie", mode="substring")
+def test_count_hits(toy_tokens, toy_paragraphs):
+    lines = kwic(toy_tokens, toy_paragraphs, "aktie", mode="substring")
     table = count_hits(lines, toy_tokens)
     # every document, in order of appearance; de1 has 7 words (Die Aktionäre kaufen Aktien Musk verkauft
     # Aktien; the two full stops are not words): 2 / 7 × 1,000 = 285.714
@@ -217,9 +204,9 @@ def test_count_hits(toy_tokens, paragraphs):
     assert de1["forms"] == "Aktien ×2" and table.set_index("doc_id").loc["ja1", "forms"] == ""
 
 
-def test_concordancer_answers_like_kwic(toy_tokens, paragraphs):
+def test_concordancer_answers_like_kwic(toy_tokens, toy_paragraphs):
     # the prepared object (used by the explorer) gives the same table as the one-off function
-    search = Concordancer(toy_tokens, paragraphs)
+    search = Concordancer(toy_tokens, toy_paragraphs)
     for mode in ("token", "lemma", "substring", "regex"):
-        assert search.kwic("Musk", window=2, mode=mode).equals(kwic(toy_tokens, paragraphs, "Musk", window=2, mode=mode))
-    assert search.count_hits(search.kwic("Musk")).equals(count_hits(kwic(toy_tokens, paragraphs, "Musk"), toy_tokens))
+        assert search.kwic("Musk", window=2, mode=mode).equals(kwic(toy_tokens, toy_paragraphs, "Musk", window=2, mode=mode))
+    assert search.count_hits(search.kwic("Musk")).equals(count_hits(kwic(toy_tokens, toy_paragraphs, "Musk"), toy_tokens))

@@ -13,14 +13,6 @@ import pytest
 from newskit.analysis.cooccurrence import build_cooccurrence_graph, cooccurrence_pairs, count_units
 from newskit.errors import ArgumentError
 
-from tests.builders import read_stats_table
-
-
-
-@pytest.fixture(scope="module")
-def mentions() -> pd.DataFrame:
-    return read_stats_table("stats_mentions.csv")
-
 
 def as_tuples(pairs: pd.DataFrame) -> list[tuple]:
     return list(pairs[["a", "b", "weight"]].itertuples(index=False, name=None))
@@ -35,8 +27,8 @@ def as_tuples(pairs: pd.DataFrame) -> list[tuple]:
         ("doc_id", [("Q_grok", "Q_musk", 2), ("Q_grok", "Q_xai", 1), ("Q_musk", "Q_xai", 1)]),
     ],
 )
-def test_cooccurrence_pairs(mentions, unit, expected):
-    assert as_tuples(cooccurrence_pairs(mentions, unit=unit)) == expected
+def test_cooccurrence_pairs(toy_mentions, unit, expected):
+    assert as_tuples(cooccurrence_pairs(toy_mentions, unit=unit)) == expected
 
 
 @pytest.mark.parametrize(
@@ -59,14 +51,14 @@ def test_cooccurrence_pairs_edge_cases(rows, expected):
     assert as_tuples(cooccurrence_pairs(frame)) == expected
 
 
-def test_count_units(mentions):
+def test_count_units(toy_mentions):
     # musk is in 5 paragraphs (twice in en1/1, counted once)
-    assert count_units(mentions).to_dict() == {"Q_grok": 2, "Q_musk": 5, "Q_xai": 1}
+    assert count_units(toy_mentions).to_dict() == {"Q_grok": 2, "Q_musk": 5, "Q_xai": 1}
 
 
-def test_missing_columns(mentions):
+def test_missing_columns(toy_mentions):
     with pytest.raises(ArgumentError, match="entity_id"):
-        cooccurrence_pairs(mentions.drop(columns="entity_id"))
+        cooccurrence_pairs(toy_mentions.drop(columns="entity_id"))
 
 
 @pytest.mark.parametrize(
@@ -80,22 +72,22 @@ def test_missing_columns(mentions):
         (2, True, {"Q_grok", "Q_musk", "Q_xai"}, {("Q_grok", "Q_musk")}),
     ],
 )
-def test_build_cooccurrence_graph(mentions, min_weight, with_counts, nodes, edges):
-    counts = count_units(mentions) if with_counts else None
-    graph = build_cooccurrence_graph(cooccurrence_pairs(mentions), counts, min_weight=min_weight)
+def test_build_cooccurrence_graph(toy_mentions, min_weight, with_counts, nodes, edges):
+    counts = count_units(toy_mentions) if with_counts else None
+    graph = build_cooccurrence_graph(cooccurrence_pairs(toy_mentions), counts, min_weight=min_weight)
     assert set(graph.nodes) == nodes
     assert {tuple(sorted(edge)) for edge in graph.edges} == edges
 
 
-def test_graph_attributes(mentions):
-    labels = mentions.drop_duplicates("entity_id").set_index("entity_id")["label"]
-    graph = build_cooccurrence_graph(cooccurrence_pairs(mentions), count_units(mentions), labels)
+def test_graph_attributes(toy_mentions):
+    labels = toy_mentions.drop_duplicates("entity_id").set_index("entity_id")["label"]
+    graph = build_cooccurrence_graph(cooccurrence_pairs(toy_mentions), count_units(toy_mentions), labels)
     assert graph.nodes["Q_musk"] == {"label": "マスク氏", "count": 5}
     assert graph.edges["Q_grok", "Q_musk"]["weight"] == 2
 
 
-def test_graph_without_counts_has_no_count_attribute(mentions):
-    graph = build_cooccurrence_graph(cooccurrence_pairs(mentions))
+def test_graph_without_counts_has_no_count_attribute(toy_mentions):
+    graph = build_cooccurrence_graph(cooccurrence_pairs(toy_mentions))
     assert graph.nodes["Q_xai"] == {"label": "Q_xai"}
 
 
@@ -108,8 +100,8 @@ def test_graph_without_counts_has_no_count_attribute(mentions):
         ("count", [("Q_grok", "Q_musk", 2), ("Q_musk", "Q_xai", 1)]),
     ],
 )
-def test_edge_measures(mentions, measure, expected):
-    pairs = cooccurrence_pairs(mentions, measure=measure)
+def test_edge_measures(toy_mentions, measure, expected):
+    pairs = cooccurrence_pairs(toy_mentions, measure=measure)
     assert [(a, b) for a, b, _ in as_tuples(pairs)] == [(a, b) for a, b, _ in expected]
     assert pairs["weight"].tolist() == pytest.approx([w for _, _, w in expected])
     # counts keep the three columns notebooks unpack; Jaccard adds the raw count beside itself
@@ -143,9 +135,9 @@ def test_jaccard_ranks_differently_from_counts():
     assert [row[:2] for row in as_tuples(cooccurrence_pairs(frame, measure="jaccard"))] == [("C", "D"), ("A", "B")]
 
 
-def test_unknown_measure(mentions):
+def test_unknown_measure(toy_mentions):
     with pytest.raises(ArgumentError, match="measure='dice'"):
-        cooccurrence_pairs(mentions, measure="dice")
+        cooccurrence_pairs(toy_mentions, measure="dice")
 
 
 #: One text in three versions (group g): paragraph 0 of every version names A and B; in paragraph 1

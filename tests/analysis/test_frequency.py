@@ -22,14 +22,7 @@ from newskit.analysis.frequency import (
     top_terms,
 )
 
-from tests.builders import make_tokens, read_stats_table
-
-
-
-
-@pytest.fixture(scope="module")
-def toy_tokens() -> pd.DataFrame:
-    return read_stats_table("stats_tokens.csv")
+from tests.builders import make_tokens
 
 
 @pytest.mark.parametrize(

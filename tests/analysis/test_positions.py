@@ -13,7 +13,6 @@ import matplotlib
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 from newskit import viz as plots  # noqa: E402
@@ -21,20 +20,6 @@ from newskit.errors import ArgumentError  # noqa: E402
 from newskit.analysis.concordance import dispersion  # noqa: E402
 from newskit.analysis.positions import paragraph_offsets
 from newskit.viz.dispersion import KIND_COLOURS, plot_paragraph_dispersion  # noqa: E402
-
-from tests.builders import read_stats_table  # noqa: E402
-
-
-
-
-@pytest.fixture(scope="module")
-def toy_tokens() -> pd.DataFrame:
-    return read_stats_table("stats_tokens.csv")
-
-
-@pytest.fixture(scope="module")
-def paragraphs() -> pd.DataFrame:
-    return read_stats_table("stats_paragraphs.csv")
 
 
 @pytest.mark.parametrize(
@@ -46,37 +31,37 @@ def paragraphs() -> pd.DataFrame:
         ("de1", [(0, "body", 0, 9, 9)]),
     ],
 )
-def test_paragraph_offsets(toy_tokens, paragraphs, doc, expected):
-    spans = paragraph_offsets(toy_tokens, paragraphs, doc)
+def test_paragraph_offsets(toy_tokens, toy_paragraphs, doc, expected):
+    spans = paragraph_offsets(toy_tokens, toy_paragraphs, doc)
     assert list(spans.itertuples(index=False, name=None)) == expected
 
 
-def test_offsets_agree_with_dispersion(toy_tokens, paragraphs):
+def test_offsets_agree_with_dispersion(toy_tokens, toy_paragraphs):
     # every hit falls inside the span of its own paragraph
-    spans = paragraph_offsets(toy_tokens, paragraphs, "ja1").set_index("para_id")
+    spans = paragraph_offsets(toy_tokens, toy_paragraphs, "ja1").set_index("para_id")
     for hit in dispersion(toy_tokens, ["マスク", "株"], "ja1").itertuples():
         assert spans.loc[hit.para_id, "start"] <= hit.offset < spans.loc[hit.para_id, "end"]
 
 
-def test_paragraph_offsets_ignore_token_order(toy_tokens, paragraphs):
+def test_paragraph_offsets_ignore_token_order(toy_tokens, toy_paragraphs):
     # a shuffled token table gives the same spans (reading order is rebuilt)
     shuffled = toy_tokens.sample(frac=1, random_state=3)
-    assert paragraph_offsets(shuffled, paragraphs, "ja1").equals(paragraph_offsets(toy_tokens, paragraphs, "ja1"))
+    assert paragraph_offsets(shuffled, toy_paragraphs, "ja1").equals(paragraph_offsets(toy_tokens, toy_paragraphs, "ja1"))
 
 
-def test_paragraph_offsets_missing_kind(toy_tokens, paragraphs):
+def test_paragraph_offsets_missing_kind(toy_tokens, toy_paragraphs):
     # a paragraph absent from the paragraph table keeps its span, kind unknown
-    spans = paragraph_offsets(toy_tokens, paragraphs[paragraphs["para_id"] != 1], "ja1")
+    spans = paragraph_offsets(toy_tokens, toy_paragraphs[toy_paragraphs["para_id"] != 1], "ja1")
     assert spans["kind"].isna().tolist() == [False, True, False]
 
 
-def test_paragraph_offsets_unknown_document(toy_tokens, paragraphs):
+def test_paragraph_offsets_unknown_document(toy_tokens, toy_paragraphs):
     with pytest.raises(ArgumentError, match="unknown doc_id"):
-        paragraph_offsets(toy_tokens, paragraphs, "xx1")
+        paragraph_offsets(toy_tokens, toy_paragraphs, "xx1")
 
 
-def test_plot_paragraph_dispersion(toy_tokens, paragraphs):
-    spans = paragraph_offsets(toy_tokens, paragraphs, "ja1")
+def test_plot_paragraph_dispersion(toy_tokens, toy_paragraphs):
+    spans = paragraph_offsets(toy_tokens, toy_paragraphs, "ja1")
     hits = dispersion(toy_tokens, ["マスク", "株"], "ja1")
     with matplotlib.rc_context():
         plots.use_japanese_font()

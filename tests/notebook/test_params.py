@@ -14,15 +14,8 @@ from newskit.errors import ArgumentError
 from newskit.analysis.concordance import term_coverage
 from newskit.notebook.params import choose_doc, docs_in_language, resolve_doc, resolve_terms
 
-from tests.builders import read_stats_table
-
 
 DOCUMENTS = pd.DataFrame({"doc_id": ["ja1", "en1", "de1", "ja2"], "lang": ["ja", "en", "de", "ja"]})
-
-
-@pytest.fixture(scope="module")
-def toy_tokens() -> pd.DataFrame:
-    return read_stats_table("stats_tokens.csv")
 
 
 @pytest.mark.parametrize(

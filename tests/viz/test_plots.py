@@ -28,20 +28,6 @@ from newskit.analysis.frequency import frequencies_for_wordcloud, rank_frequency
 from newskit.analysis.tfidf import cosine_similarity_matrix  # noqa: E402
 from newskit.analysis.concordance import dispersion  # noqa: E402
 
-from tests.builders import read_stats_table  # noqa: E402
-
-
-
-
-@pytest.fixture(scope="module")
-def toy_tokens() -> pd.DataFrame:
-    return read_stats_table("stats_tokens.csv")
-
-
-@pytest.fixture(scope="module")
-def mentions() -> pd.DataFrame:
-    return read_stats_table("stats_mentions.csv")
-
 
 @pytest.fixture
 def japanese(monkeypatch):
@@ -67,9 +53,9 @@ def render(fig: Figure, path: Path) -> bytes:
     return path.read_bytes()
 
 
-def labelled_graph(mentions):
+def labelled_graph(toy_mentions):
     labels = {"Q_musk": "マスク氏", "Q_grok": "株主", "Q_xai": "xAI"}
-    return build_cooccurrence_graph(cooccurrence_pairs(mentions), count_units(mentions), labels)
+    return build_cooccurrence_graph(cooccurrence_pairs(toy_mentions), count_units(toy_mentions), labels)
 
 
 PLOTS = {
@@ -93,8 +79,8 @@ PLOTS = {
 
 
 @pytest.mark.parametrize("name", sorted(PLOTS))
-def test_plots_render_japanese_without_missing_glyphs(japanese, toy_tokens, mentions, tmp_path, name):
-    fig = PLOTS[name](toy_tokens, mentions)
+def test_plots_render_japanese_without_missing_glyphs(japanese, toy_tokens, toy_mentions, tmp_path, name):
+    fig = PLOTS[name](toy_tokens, toy_mentions)
     assert isinstance(fig, Figure)
     assert render(fig, tmp_path / f"{name}.png").startswith(b"\x89PNG")
 
@@ -110,9 +96,9 @@ def test_missing_glyph_check_is_real(tmp_path):
 
 
 @pytest.mark.parametrize("name", ["top_terms", "heatmap", "network", "wordcloud"])
-def test_save_figure_is_byte_identical(japanese, toy_tokens, mentions, tmp_path, name):
-    first = render(PLOTS[name](toy_tokens, mentions), tmp_path / "a.png")
-    second = render(PLOTS[name](toy_tokens, mentions), tmp_path / "b.png")
+def test_save_figure_is_byte_identical(japanese, toy_tokens, toy_mentions, tmp_path, name):
+    first = render(PLOTS[name](toy_tokens, toy_mentions), tmp_path / "a.png")
+    second = render(PLOTS[name](toy_tokens, toy_mentions), tmp_path / "b.png")
     assert first == second
     # the matplotlib version is not written into the file
     assert b"Software" not in first and matplotlib.__version__.encode() not in first
