@@ -28,7 +28,8 @@ def test_describe_peak_names_the_articles_behind_it():
                           "rate": [1.0, 9.5, None], "count": [2, 1, 0], "n_articles": [10, 1, 0]})
     # the peak (9.5 in February) rests on 1 article; the median over the periods with a rate is (10 + 1) / 2
     assert describe_peak(rates) == (
-        "The highest rate is **GPU** in 2024-02: 9.5 per 1,000 tokens, 1 hit(s) in 1 article(s), against a median "
+        "The highest rate is **GPU** in 2024-02: 9.5 per 1,000 tokens, 1 hit(s) among the 1 article(s) of that period, against "
+        "a median "
         "of 6 article(s) per period; a peak resting on a handful of articles is a story, not a trend.")
     split = rates.assign(lang="de")
     assert "in 2024-02 in `de`" in describe_peak(split, by="lang") and "per period and lang" in describe_peak(split, by="lang")

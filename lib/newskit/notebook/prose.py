@@ -60,7 +60,7 @@ def describe_peak(rates: pd.DataFrame, key: str = "term", by: str | None = None)
     median = rated.loc[rated[key] == peak[key], "n_articles"].median()
     per = f"per period and {by}" if by else "per period"
     return (f"The highest rate is **{peak[key]}** in {peak['period']}{where}: {peak['rate']:.1f} per 1,000 tokens, "
-            f"{int(peak['count']):,} hit(s) in {int(peak['n_articles']):,} article(s), against a median of "
+            f"{int(peak['count']):,} hit(s) among the {int(peak['n_articles']):,} article(s) of that period, against a median of "
             f"{median:,.0f} article(s) {per}; a peak resting on a handful of articles is a story, not a trend.")
 
 
