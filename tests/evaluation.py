@@ -41,7 +41,7 @@ from pathlib import Path
 import pandas as pd
 from sklearn.metrics import adjusted_rand_score
 
-from newskit.quantities.model import DURATION_DAYS
+from newskit.quantities.model import comparable_quantity
 
 ROOT = Path(__file__).resolve().parents[1]
 HELDOUT = ROOT / "tests" / "data" / "discovery"
@@ -175,19 +175,13 @@ def story_scores(stories: pd.DataFrame) -> dict[str, float]:
     return {"precision": ratio(tp, tp + fp), "recall": ratio(tp, tp + fn), "ari": round(float(ari), 3)}
 
 
-def _in_days(unit: str, value: float) -> tuple[str, float]:
-    """A duration as (``"duration"``, days); anything else unchanged."""
-    days = DURATION_DAYS.get(unit)
-    return ("duration", value * days) if days is not None else (unit, value)
-
-
 def _covers(row: pd.Series, predicted: pd.DataFrame) -> pd.DataFrame:
     """Predicted rows of the same document and kind that state the gold fact."""
     mine = predicted[(predicted["doc_id"] == row["doc_id"]) & (predicted["kind"] == row["kind"])]
     if row["kind"] == "quantity":
         # compared as the kit compares them: a duration in days, whatever unit it was written in
-        unit, value = _in_days(row["unit"], float(row["value"]))
-        compared = [_in_days(u, v) for u, v in zip(mine["unit"].fillna(""), mine["value"])]
+        unit, value = comparable_quantity(row["unit"], float(row["value"]))
+        compared = [comparable_quantity(u, v) for u, v in zip(mine["unit"].fillna(""), mine["value"])]
         hit = [u == unit and abs(v - value) <= 0.01 * max(abs(value), 1e-9) for u, v in compared]
         return mine[pd.Series(hit, index=mine.index, dtype=bool)]
     gold_surface = strip_glued(row["surface"])

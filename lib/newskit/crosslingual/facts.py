@@ -38,7 +38,7 @@ from newskit.crosslingual.features import (
 )
 from newskit.errors import ArgumentError
 from newskit.io.paragraphs import TEXT_KINDS
-from newskit.quantities.model import DURATION_DAYS
+from newskit.quantities.model import comparable_quantity
 
 __all__ = ["CONFLICT_COLUMNS", "CONFLICT_RATIO", "DURATION_CONFLICT_RATIO", "FACT_COLUMNS", "ROUNDING_TOLERANCE",
            "conflicting_numbers", "fact_matrix", "find_quotes", "story_facts", "unique_facts"]
@@ -69,14 +69,6 @@ def find_quotes(text: str, lang: str) -> list[tuple[str, int, int]]:
     return found
 
 
-def _comparable(unit: str, value: float) -> tuple[str, float]:
-    """The unit and value two quantities are compared in: a duration in days
-    under the one unit ``"duration"`` (so 1年半 and 18 months meet), any
-    other quantity as it is."""
-    days = DURATION_DAYS.get(unit)
-    return ("duration", value * days) if days is not None else (unit, value)
-
-
 def _clusters(values: Iterable[float]) -> list[int]:
     """Cluster numbers of sorted ``values``: a value more than the rounding
     tolerance above its cluster's first value starts the next cluster."""
@@ -92,7 +84,7 @@ def _quantity_facts(numbers: pd.DataFrame) -> list[dict]:
     """Group quantities by kind + comparable unit and values within the
     tolerance; a fact takes the value and unit its statements give most
     often (on a tie, the smallest)."""
-    compared = [_comparable(u, v) for u, v in zip(numbers["unit"], numbers["value"])]
+    compared = [comparable_quantity(u, v) for u, v in zip(numbers["unit"], numbers["value"])]
     numbers = numbers.assign(cmp_unit=[c[0] for c in compared], cmp_value=[c[1] for c in compared])
     rows, n = [], 0
     for kind, group in numbers.groupby("kind", sort=False):
@@ -201,7 +193,7 @@ def conflicting_numbers(facts: pd.DataFrame) -> pd.DataFrame:
     numbers = facts[facts["kind"] == "quantity"]
     docs = numbers.groupby("fact_id")["doc_id"].agg(lambda s: frozenset(s))
     info = numbers.drop_duplicates("fact_id").set_index("fact_id")
-    compared = [_comparable(u, v) for u, v in zip(info["unit"], info["value"])]
+    compared = [comparable_quantity(u, v) for u, v in zip(info["unit"], info["value"])]
     info = info.assign(_kind=info["label"].str.extract(r"\((\w+)\)$")[0],
                        cmp_unit=[c[0] for c in compared], cmp_value=[c[1] for c in compared])
     rows = []

@@ -74,7 +74,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["COUNT_LIMIT", "DURATION_DAYS", "DURATION_UNITS", "FRAME_COLUMNS", "KINDS", "UNITS", "Quantity"]
+__all__ = ["COUNT_LIMIT", "DURATION_DAYS", "DURATION_UNITS", "FRAME_COLUMNS", "KINDS", "UNITS", "Quantity",
+           "comparable_quantity"]
 
 KINDS: tuple[str, ...] = ("amount", "percent", "currency", "year", "month", "day", "count")
 
@@ -87,6 +88,14 @@ DURATION_UNITS: tuple[str, ...] = tuple(
 DURATION_DAYS: dict[str, float] = {
     "year-duration": 365.25, "month-duration": 365.25 / 12, "week-duration": 7.0, "day-duration": 1.0,
     "hour-duration": 1 / 24, "minute-duration": 1 / 1440, "second-duration": 1 / 86400}
+
+
+def comparable_quantity(unit: str, value: float) -> tuple[str, float]:
+    """The unit and value two quantities are compared in: a duration in days
+    under the one unit ``"duration"`` (so 1年半 and 18 months meet), any
+    other quantity as it is."""
+    days = DURATION_DAYS.get(unit)
+    return ("duration", value * days) if days is not None else (unit, value)
 
 
 #: Every unit outside the ISO 4217 currency codes.
