@@ -204,9 +204,10 @@ def _read_documents(root: Path, catalog: pd.DataFrame, cache: bool) -> list[Docu
     if {"sha256", "lang_detected", "lang_confidence"} <= set(catalog.columns):
         rows = catalog[["sha256", "lang_detected", "lang_confidence"]].to_dict("records")
         recorded = [recorded_detection(row, done[0]) if done else None for row, done in zip(rows, normalised)]
-    keys = [text_key(text) for _, _, text, _ in decoded] if cache else []
-    stored = read_detections(root, keys) if cache else []
-    recorded = [found or memo for found, memo in zip(recorded, stored)] if cache else recorded
+    if cache:
+        keys = [text_key(text) for _, _, text, _ in decoded]
+        stored = read_detections(root, keys)
+        recorded = [found or memo for found, memo in zip(recorded, stored)]
     decisions = settle_languages([(path, lang, text) for path, lang, text, _ in decoded], recorded)
     if cache and not all(stored):
         write_detections(root, {key: decision.detection for key, decision in zip(keys, decisions)})
