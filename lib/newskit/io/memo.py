@@ -68,11 +68,15 @@ def text_key(text: str) -> str:
     return hashlib.sha256(text[:MAX_CHARS].encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def _digest(payload: object) -> str:
+    """SHA-256 of a payload's canonical JSON: what a memo file carries and a read checks."""
+    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
+
+
 def _read(path: Path, key: str) -> object | None:
-    """The payload stored at ``path`` for ``key``, or ``None``: missing,
-    silently; unreadable, damaged or written for another key or version,
-    with a :class:`CacheWarning` (another key is a silent miss: the corpus
-    or the kit changed)."""
+    """The payload stored at ``path`` for ``key``, or ``None``: missing or
+    written for another key (the corpus or the kit changed), silently;
+    unreadable or damaged, with a :class:`CacheWarning`."""
     try:
         entry = json.loads(path.read_bytes())
     except (FileNotFoundError, NotADirectoryError):
@@ -81,8 +85,7 @@ def _read(path: Path, key: str) -> object | None:
         warnings.warn(f"load cache file {path} cannot be read ({exc}): it is rebuilt", CacheWarning, stacklevel=3)
         return None
     payload = entry.get("payload") if isinstance(entry, dict) else None
-    digest = hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
-    if not isinstance(entry, dict) or entry.get("digest") != digest:
+    if not isinstance(entry, dict) or entry.get("digest") != _digest(payload):
         warnings.warn(f"load cache file {path} is damaged (its content does not match its SHA-256): it is rebuilt",
                       CacheWarning, stacklevel=3)
         return None
@@ -92,8 +95,8 @@ def _read(path: Path, key: str) -> object | None:
 def _write(path: Path, key: str, payload: object) -> None:
     """Store ``payload`` under ``key``, atomically; a folder that cannot be
     written gives a :class:`CacheWarning`, never an error."""
-    digest = hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
-    data = json.dumps({"format": MEMO_FORMAT, "key": key, "digest": digest, "payload": payload}, sort_keys=True)
+    data = json.dumps({"format": MEMO_FORMAT, "key": key, "digest": _digest(payload), "payload": payload},
+                      sort_keys=True)
     try:
         write_atomic(path, data.encode())
     except OSError as exc:
